@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rnnlab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rnnlab", targets: ["rnnlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // OpenBLAS (cblas.h) and LAPACKE (lapacke.h): Debian's libopenblas-dev + liblapacke-dev.
+        .systemLibrary(
+            name: "CLapack",
+            path: "Sources/CLapack",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        // Dense Float64 matrices, GEMM/SVD/eigenvalues/QR, seeded RNG, initialisers.
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        // The four cells, the one BPTT loop, stacked and bidirectional wrappers, the probe format.
+        .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
+        // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
+        .target(name: "Plotting"),
+        // Experiment files, the runner, outputs and manifests, the notebook checker.
+        .target(name: "Lab", dependencies: [
+            "LinearAlgebra", "Recurrence", "Plotting",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The executable: subcommands only.
+        .executableTarget(name: "rnnlab", dependencies: [
+            "LinearAlgebra", "Recurrence", "Plotting", "Lab",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "LabTests", dependencies: ["Lab"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,10 @@
+#pragma once
+// Debian puts OpenBLAS's cblas.h under the multiarch include folder.
+#if __has_include(<x86_64-linux-gnu/cblas.h>)
+#include <x86_64-linux-gnu/cblas.h>
+#elif __has_include(<aarch64-linux-gnu/cblas.h>)
+#include <aarch64-linux-gnu/cblas.h>
+#else
+#include <cblas.h>
+#endif
+#include <lapacke.h>

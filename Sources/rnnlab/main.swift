@@ -1,0 +1,4 @@
+import ArgumentParser
+import LinearAlgebra
+
+print("rnnlab: \(BLASInfo.coreName)")
