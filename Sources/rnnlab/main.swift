@@ -1,4 +1,0 @@
-import ArgumentParser
-import LinearAlgebra
-
-print("rnnlab: \(BLASInfo.coreName)")
