@@ -1,0 +1,301 @@
+import Foundation
+import TOMLKit
+
+/// An experiment as it will run: `experiments/NAME.toml` checked against its schema, defaults
+/// filled in, `--quick` and `--set` applied. The name is the file's and names the output folder.
+public struct ExperimentFile: Sendable, Equatable {
+    public let name: String
+    /// The file as the caller named it (relative paths stay relative), used in messages.
+    public let path: String
+    /// The schema the file was checked against.
+    public let schema: String
+    public let version: Int
+    public let title: String
+    /// The lecture section the experiment illustrates.
+    public let section: String
+    /// What the student should see, as a paragraph.
+    public let description: String
+    public let parameters: ResolvedParameters
+    /// What `--quick` changed (empty without `--quick`), by dotted key below `[parameters]`.
+    public let quickOverrides: [String: ParameterValue]
+    /// What `--set` changed, by dotted key below `[parameters]`; the last `--set` of a key wins.
+    public let overrides: [String: ParameterValue]
+}
+
+/// The one error a bad experiment file or `--set` produces, printed as
+/// `experiments/x.toml:7: parameters.hidden: expected an integer ≥ 1, got -5` or
+/// `experiments/x.toml: --set hidden=-5: parameters.hidden: expected an integer ≥ 1, got -5`.
+public struct ExperimentFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var file: String
+    /// 1-based; nil for a missing key, a `--set`, or a file that could not be read.
+    public var line: Int?
+    /// Only for syntax errors, from the TOML parser.
+    public var column: Int?
+    /// The raw `--set` argument at fault, if any.
+    public var override: String?
+    /// Full dotted path in the file (`parameters.cell.hidden`, `parameters.gains[2]`).
+    public var keyPath: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, override: String? = nil,
+                keyPath: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.override = override
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    public var description: String {
+        var s = file
+        if let line {
+            s += ":\(line)"
+            if let column { s += ":\(column)" }
+        }
+        if let override { s += ": --set \(override)" }
+        if let keyPath { s += ": \(keyPath)" }
+        return s + ": " + message
+    }
+}
+
+/// The file format version this code reads. A file states it as `version = 1`.
+public let experimentFileVersion = 1
+
+/// Loads `url` with the schema registered under the file's name (`edge-of-chaos.toml` →
+/// `registry["edge-of-chaos"]`). A name with no schema is an error listing the known names.
+public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], overrides: [String] = [],
+                           quick: Bool = false) throws -> ExperimentFile {
+    let path = url.relativePath, name = try experimentName(of: url)
+    guard let schema = registry[name] else {
+        let known = registry.keys.sorted()
+        let hint = closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
+        throw ExperimentFileError(file: path, message: "no experiment is named '\(name)'; \(hint)known: \(quotedList(known))")
+    }
+    return try loadExperiment(at: url, schema: schema, overrides: overrides, quick: quick)
+}
+
+/// Reads `url` (a TOML file named for the experiment), checks every key against `schema`, fills in
+/// defaults, then applies `schema.quick` if `quick`, then each `overrides` entry (`"key=value"`,
+/// the text after `--set`). Throws one `ExperimentFileError`: for several problems, the one
+/// earliest in the file.
+public func loadExperiment(at url: URL, schema: ExperimentSchema, overrides: [String] = [],
+                           quick: Bool = false) throws -> ExperimentFile {
+    let path = url.relativePath, name = try experimentName(of: url)
+    let source: String
+    do { source = try String(contentsOf: url, encoding: .utf8) } catch {
+        throw ExperimentFileError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+    }
+    return try parseExperiment(source, name: name, path: path, schema: schema, overrides: overrides, quick: quick)
+}
+
+/// The experiment's name: the file's name without `.toml`, a slug `[a-z0-9][a-z0-9-]*`, because it
+/// also names the output folder.
+func experimentName(of url: URL) throws -> String {
+    let path = url.relativePath
+    guard url.pathExtension == "toml" else {
+        throw ExperimentFileError(file: path, message: "an experiment file must end in .toml")
+    }
+    let name = url.deletingPathExtension().lastPathComponent
+    let isSlug = name.first.map { $0.isASCII && ($0.isLowercase || $0.isNumber) } == true
+        && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    guard isSlug else {
+        throw ExperimentFileError(file: path, message: "the name '\(name)' is not a slug "
+            + "([a-z0-9][a-z0-9-]*); it names the output folder")
+    }
+    return name
+}
+
+func parseExperiment(_ source: String, name: String, path: String, schema: ExperimentSchema,
+                     overrides: [String], quick: Bool) throws -> ExperimentFile {
+    let root: TOMLTable
+    do { root = try TOMLTable(string: source) } catch let error as TOMLParseError {
+        throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
+                                  message: "not valid TOML: \(error.description)")
+    }
+    let lines = KeyLines(source: source)
+    var problems: [ExperimentFileError] = []
+    func problem(_ keyPath: [String], _ index: Int?, _ message: String) {
+        let shown = keyPath.joined(separator: ".") + (index.map { "[\($0)]" } ?? "")
+        problems.append(ExperimentFileError(file: path, line: lines.line(of: keyPath), keyPath: shown, message: message))
+    }
+
+    // The header: version, then the three texts a reader sees first.
+    let headerKeys = ["version", "title", "section", "description", "parameters"]
+    for key in root.keys where !headerKeys.contains(key) {
+        problem([key], nil, unknownKey(key, among: headerKeys))
+    }
+    var version = experimentFileVersion
+    switch root["version"].map(Literal.init) {
+    case nil: problem(["version"], nil, "missing; expected version = \(experimentFileVersion)")
+    case .int(let v)? where v == experimentFileVersion: version = v
+    case .int(let v)?: problem(["version"], nil, "version \(v) is not supported; expected \(experimentFileVersion)")
+    case let other?: problem(["version"], nil, "expected the integer \(experimentFileVersion), got \(other.shown)")
+    }
+    var texts: [String: String] = [:]
+    for (key, what) in [("title", "a title"), ("section", "the lecture section it illustrates"),
+                        ("description", "a paragraph: what the student should see")] {
+        switch root[key].map(Literal.init) {
+        case nil: problem([key], nil, "missing; expected a string, \(what)")
+        case .string(let s)? where !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
+            texts[key] = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let other?: problem([key], nil, "expected a non-empty string, \(what); got \(other.shown)")
+        }
+    }
+
+    // The parameters: every key must be the schema's, every value of its kind.
+    var resolved = ResolvedParameters(specs: schema.parameters)
+    let tree = SchemaNode(schema.parameters)
+    if let value = root["parameters"] {
+        if let table = value.table {
+            tree.walk(table, at: ["parameters"], into: &resolved, problem: problem)
+        } else {
+            problem(["parameters"], nil, "expected a table of parameters, got \(Literal(value).shown)")
+        }
+    }
+    if let first = problems.min(by: { ($0.line ?? .max) < ($1.line ?? .max) }) { throw first }
+
+    let quickOverrides = quick ? schema.quick : [:]
+    for (key, value) in quickOverrides { resolved.set(key, value, from: .quick) }
+    var setOverrides: [String: ParameterValue] = [:]
+    for argument in overrides {
+        let (key, value) = try parseOverride(argument, schema: schema, path: path)
+        setOverrides[key] = value
+        resolved.set(key, value, from: .set)
+    }
+
+    return ExperimentFile(name: name, path: path, schema: schema.name, version: version,
+                          title: texts["title"]!, section: texts["section"]!,
+                          description: texts["description"]!, parameters: resolved,
+                          quickOverrides: quickOverrides, overrides: setOverrides)
+}
+
+private func unknownKey(_ key: String, among names: [String]) -> String {
+    if let near = closest(to: key, among: names) { return "unknown key; did you mean '\(near)'?" }
+    return "unknown key; expected one of \(quotedList(names))"
+}
+
+/// One `--set key=value`: the key is a dotted path below `[parameters]` (a leading `parameters.` is
+/// allowed); the value is a TOML value, and a bare word is taken as a string (`cell=lstm`), also
+/// inside a list (`cells=[lstm,gru]`).
+func parseOverride(_ argument: String, schema: ExperimentSchema, path: String) throws -> (String, ParameterValue) {
+    func failure(_ keyPath: String?, _ message: String) -> ExperimentFileError {
+        ExperimentFileError(file: path, override: argument, keyPath: keyPath, message: message)
+    }
+    guard let equals = argument.firstIndex(of: "=") else {
+        throw failure(nil, "expected key=value, e.g. --set \(schema.parameters.first.map { "\($0.key)=\($0.defaultValue.literal)" } ?? "key=value")")
+    }
+    var key = argument[..<equals].trimmingCharacters(in: .whitespaces)
+    if key.hasPrefix("parameters.") { key.removeFirst("parameters.".count) }
+    let text = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+    let keys = schema.parameters.map(\.key)
+    guard let spec = schema.spec(key) else {
+        let inside = keys.filter { $0.hasPrefix(key + ".") }
+        if !inside.isEmpty {
+            throw failure("parameters.\(key)", "is a table; set one of its keys: \(quotedList(inside))")
+        }
+        throw failure("parameters.\(key)", unknownKey(key, among: keys))
+    }
+    do {
+        return (key, try spec.kind.check(try overrideLiteral(text, kind: spec.kind)))
+    } catch let m as Mismatch {
+        throw failure("parameters.\(key)" + (m.index.map { "[\($0)]" } ?? ""), m.message)
+    }
+}
+
+private func overrideLiteral(_ text: String, kind: ParameterKind) throws -> Literal {
+    let isQuoted = text.first == "\"" || text.first == "'"
+    do {
+        let table = try TOMLTable(string: "v = " + text)
+        guard table.count == 1, let value = table["v"] else { throw Mismatch(message: "expected one TOML value") }
+        let literal = Literal(value)
+        switch (kind, literal) {
+        case (.string, .string), (.choice, .string): return literal
+        case (.string, _), (.choice, _): return isQuoted ? literal : .string(text)
+        default: return literal
+        }
+    } catch let error as TOMLParseError {
+        if case .choiceList = kind, text.hasPrefix("["), text.hasSuffix("]") {
+            let words = text.dropFirst().dropLast().split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'"))) }
+            return .array(words.map(Literal.string))
+        }
+        if isQuoted || "[{".contains(text.first ?? " ") {
+            throw Mismatch(message: "not a TOML value (\(error.description))")
+        }
+        return .string(text)
+    }
+}
+
+extension Literal {
+    init(_ value: TOMLValueConvertible) {
+        switch value.type {
+        case .int: self = .int(value.int!)
+        case .double: self = .double(value.double!)
+        case .bool: self = .bool(value.bool!)
+        case .string: self = .string(value.string!)
+        case .array: self = .array(value.array!.map(Literal.init))
+        case .table: self = .table
+        case .date, .time, .dateTime: self = .other(value.type.description)
+        }
+    }
+}
+
+/// The schema's keys as the tree of tables they imply: `cell.hidden` is key `hidden` of table `cell`.
+final class SchemaNode {
+    private(set) var leaves: [(name: String, spec: ParameterSpec)] = []
+    private(set) var tables: [(name: String, node: SchemaNode)] = []
+
+    init(_ specs: [ParameterSpec], prefix: Int = 0) {
+        var groups: [(name: String, specs: [ParameterSpec])] = []
+        for spec in specs {
+            let parts = spec.key.split(separator: ".").map(String.init)
+            if parts.count == prefix + 1 {
+                leaves.append((parts[prefix], spec))
+            } else if let g = groups.firstIndex(where: { $0.name == parts[prefix] }) {
+                groups[g].specs.append(spec)
+            } else {
+                groups.append((parts[prefix], [spec]))
+            }
+        }
+        tables = groups.map { ($0.name, SchemaNode($0.specs, prefix: prefix + 1)) }
+    }
+
+    /// Checks `table` (the file's table at `path`) against this node, recording values or problems.
+    func walk(_ table: TOMLTable, at path: [String], into resolved: inout ResolvedParameters,
+              problem: ([String], Int?, String) -> Void) {
+        let names = leaves.map(\.name) + tables.map(\.name)
+        for key in table.keys {
+            let value = table[key]!, keyPath = path + [key]
+            if let spec = leaves.first(where: { $0.name == key })?.spec {
+                do { resolved.set(spec.key, try spec.kind.check(Literal(value)), from: .file) } catch let m as Mismatch {
+                    problem(keyPath, m.index, m.message)
+                } catch { problem(keyPath, nil, "\(error)") }
+            } else if let node = tables.first(where: { $0.name == key })?.node {
+                if let inner = value.table {
+                    node.walk(inner, at: keyPath, into: &resolved, problem: problem)
+                } else {
+                    let inside = node.leaves.map(\.name) + node.tables.map(\.name)
+                    problem(keyPath, nil, "expected a table with keys \(quotedList(inside)), got \(Literal(value).shown)")
+                }
+            } else {
+                problem(keyPath, nil, unknownKey(key, among: names))
+            }
+        }
+    }
+}
+
+/// The parameter keys in the file at `url` with no comment on their line or on the line just above:
+/// the house style asks every value to say why it was chosen. Returned, not thrown, so a caller
+/// decides whether it fails a check (`rnnlab check`) or only warns.
+public func uncommentedKeys(at url: URL) throws -> [ExperimentFileError] {
+    let path = url.relativePath
+    let source: String
+    do { source = try String(contentsOf: url, encoding: .utf8) } catch {
+        throw ExperimentFileError(file: path, message: "cannot read the file (\(error.localizedDescription))")
+    }
+    return KeyLines(source: source).assignments
+        .filter { $0.path.first == "parameters" && !$0.commented }
+        .map { ExperimentFileError(file: path, line: $0.line, keyPath: $0.path.joined(separator: "."),
+                                   message: "no comment says why this value was chosen") }
+}

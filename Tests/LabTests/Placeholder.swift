@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the Lab test target builds") func placeholder() { #expect(1 + 1 == 2) }
