@@ -28,7 +28,7 @@ public enum Probe {
     /// Parses and validates probe JSON; every problem names its field.
     public static func parse(_ data: Data) throws -> Input {
         let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data, options: []) }
+        do { root = try JSONSerialization.jsonObject(with: markNonFinite(data), options: []) }
         catch { throw InputError(field: "", message: "not JSON: \(jsonReason(error))") }
         guard let obj = root as? [String: Any] else { throw InputError(field: "", message: "expected a JSON object at the top level") }
 
@@ -134,7 +134,47 @@ public enum Probe {
     /// JSON true/false arrive as NSNumber; their type code is "c" (char).
     private static func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
 
+    /// Marks NaN, Infinity and numbers beyond Double's range as strings before parsing,
+    /// so that the field holding one can be named instead of failing the whole parse.
+    static func markNonFinite(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0, inString = false
+        func isTokenByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2B || b == 0x2D || b == 0x2E
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                out.append(b)
+                if b == 0x5C, i + 1 < bytes.count { out.append(bytes[i + 1]); i += 2; continue }
+                if b == 0x22 { inString = false }
+                i += 1
+                continue
+            }
+            if b == 0x22 { inString = true; out.append(b); i += 1; continue }
+            if isTokenByte(b) {
+                var j = i
+                while j < bytes.count, isTokenByte(bytes[j]) { j += 1 }
+                let token = String(decoding: bytes[i..<j], as: UTF8.self)
+                let lower = token.lowercased()
+                let nonFinite = ["nan", "-nan", "+nan", "infinity", "-infinity", "+infinity", "inf", "-inf", "+inf"].contains(lower)
+                    || (token.first.map { $0.isNumber || $0 == "-" } == true && Double(token).map { !$0.isFinite } == true)
+                if nonFinite { out += Array("\"\\u0001\(token)\"".utf8) } else { out += bytes[i..<j] }
+                i = j
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return Data(out)
+    }
+
     private static func number(_ v: Any, field: String) throws -> Double {
+        if let s = v as? String, s.hasPrefix("\u{1}") {
+            throw InputError(field: field, message: "expected a finite number, got \(s.dropFirst())")
+        }
         guard let n = v as? NSNumber, !isBool(n) else { throw InputError(field: field, message: "expected a number, got \(show(v))") }
         let d = n.doubleValue
         guard d.isFinite else { throw InputError(field: field, message: "expected a finite number, got \(d)") }
@@ -167,9 +207,11 @@ public enum Probe {
         }
         let rowLists = try outer.map { try list($0, field: field, expected: expected) }
         let gotCols = rowLists.first?.count ?? 0
-        guard outer.count == rows, rowLists.allSatisfy({ $0.count == cols }) else {
-            let ragged = !rowLists.allSatisfy { $0.count == gotCols }
-            throw InputError(field: field, message: "expected \(expected), got \(outer.count)×\(ragged ? "ragged rows" : String(gotCols))")
+        if let bad = rowLists.firstIndex(where: { $0.count != gotCols }) {
+            throw InputError(field: field, message: "expected \(expected), got rows of different lengths (row 0 has \(gotCols), row \(bad) has \(rowLists[bad].count))")
+        }
+        guard outer.count == rows, gotCols == cols else {
+            throw InputError(field: field, message: "expected \(expected), got \(outer.count)×\(gotCols)")
         }
         var m = Matrix(rows: rows, cols: cols)
         for i in 0..<rows { for j in 0..<cols { m[i, j] = try number(rowLists[i][j], field: "\(field)[\(i)][\(j)]") } }
@@ -222,6 +264,7 @@ struct JSONWriter {
     mutating func number(_ d: Double) {
         item()
         if !d.isFinite { allFinite = false; text += "null"; return }
+        if d == 0 && d.sign == .minus { text += "-0.0"; return }
         text += d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)"
     }
     mutating func numbers(_ v: [Double]) { item(); text += "["; needComma.append(false); v.forEach { number($0) }; needComma.removeLast(); text += "]" }

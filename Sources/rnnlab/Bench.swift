@@ -8,13 +8,7 @@ extension RNNLab {
         static let configuration = CommandConfiguration(
             abstract: "Time one forward pass + full BPTT for every cell at the standard sizes.",
             discussion: """
-            The workload (the same as ../shared/bench/common.py): D = H/2, float64, PyTorch's
-            default initialisation, L = Σ_t ⟨G_t, h_t⟩, the per-timestep ‖∂L/∂h_t‖ and every
-            parameter gradient, no gradient with respect to x. Sizes (H, B, T):
-            (32, 16, 100), (128, 32, 200), (512, 32, 200). Reports the median over several
-            passes after a warm-up, the GEMM flop count 2·T·B·N·(2D + 3H) with N = gates·H,
-            and the achieved GFLOP/s. This is a benchmark, not a test; build with
-            `swift build -c release` before trusting its numbers.
+            The workload (the same as ../shared/bench/common.py): D = H/2, float64, PyTorch's default initialisation, L = Σ_t ⟨G_t, h_t⟩, the per-timestep ‖∂L/∂h_t‖ and every parameter gradient, no gradient with respect to x. Sizes (H, B, T): (32, 16, 100), (128, 32, 200), (512, 32, 200). Reports the median over several passes after a warm-up, the GEMM flop count 2·T·B·N·(2D + 3H) with N = gates·H, and the achieved GFLOP/s. This is a benchmark, not a test; build with `swift build -c release` before trusting its numbers.
             """)
 
         @Flag(help: "Print a JSON list of objects (cell, hidden, batch, steps, median_ms, flops, gflops).")

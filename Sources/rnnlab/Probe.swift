@@ -7,16 +7,9 @@ extension RNNLab {
         static let configuration = CommandConfiguration(
             abstract: "Run one forward pass and full BPTT on a model given as JSON and print every gradient.",
             discussion: """
-            The input (format rnnlab-probe/1) names the cell (tanh, relu, lstm, gru), its
-            weights by the lecture's names (W_xh, W_hh, b_h; W_xi … b_o; W_xr … b_hn),
-            a batch x[b][t][d], optional h0 (and c0 for the LSTM), and the upstream
-            gradient dh[b][t][k] of the loss L = Σ_{b,t} ⟨dh[b][t], h_t⟩.
+            The input (format rnnlab-probe/1) names the cell (tanh, relu, lstm, gru), its weights by the lecture's names (W_xh, W_hh, b_h; W_xi … b_o; W_xr … b_hn), a batch x[b][t][d], optional h0 (and c0 for the LSTM), and the upstream gradient dh[b][t][k] of the loss L = Σ_{b,t} ⟨dh[b][t], h_t⟩.
 
-            The output holds h (and c), grad.h (the total ∂L/∂h_t), grad.c, grad.x,
-            grad.h0, grad.c0, every weight gradient, grad_h_norm (‖∂L/∂h_t‖ per step) and
-            the singular values of each recurrent matrix. Numbers read back to the same
-            double. A bad input prints one line on standard error naming the field and
-            exits with status 2; nothing is printed on standard output.
+            The output holds h (and c), grad.h (the total ∂L/∂h_t), grad.c, grad.x, grad.h0, grad.c0, every weight gradient, grad_h_norm (‖∂L/∂h_t‖ per step) and the singular values of each recurrent matrix. Numbers read back to the same double. A bad input prints one line on standard error naming the field and exits with status 2; nothing is printed on standard output.
 
             Example:
               rnnlab probe Tests/EndToEndTests/Fixtures/probe-tanh.json | python3 -m json.tool

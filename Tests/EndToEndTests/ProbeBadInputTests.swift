@@ -39,10 +39,6 @@ private func tinyInput(wxh value: String) -> String {
         + #""weights":{"W_xh":[["# + value + #"]],"W_hh":[[0.5]],"b_h":[0]},"x":[[[1]]],"dh":[[[1]]]}"#
 }
 
-/// Where JSONSerialization reports an invalid value: the token's 0-based offset.
-private func offset(of token: String, in text: String) -> Int {
-    text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: token)!.lowerBound.samePosition(in: text.utf8)!)
-}
 
 private let missingFile = FileManager.default.temporaryDirectory
     .appendingPathComponent("rnnlab-e2e-no-such-folder/probe.json").path
@@ -53,7 +49,7 @@ let badInputs: [BadInput] = [
              "rnnlab: weights.W_hh: expected 4×4, got 4×3"),
     BadInput("a weight with ragged rows",
              tanhFixture { o in weights(&o) { w in var m = w["W_hh"] as! [[Any]]; m[2].removeLast(); w["W_hh"] = m } },
-             "rnnlab: weights.W_hh: expected 4×4, got 4×ragged rows"),
+             "rnnlab: weights.W_hh: expected 4×4, got rows of different lengths (row 0 has 4, row 2 has 3)"),
     BadInput("a bias of the wrong length",
              tanhFixture { o in weights(&o) { w in w["b_h"] = [0.1, 0.2, 0.3] } },
              "rnnlab: weights.b_h: expected 4 numbers, got 3"),
@@ -63,12 +59,14 @@ let badInputs: [BadInput] = [
              "rnnlab: weights.b_h: missing; expected 4 numbers"),
     BadInput("a weight the cell does not have", tanhFixture { o in weights(&o) { $0["W_hy"] = [[1.0]] } },
              "rnnlab: weights.W_hy: not a weight of the tanh cell; expected W_xh, W_hh, b_h"),
-    BadInput("a literal NaN token (not JSON)", tinyInput(wxh: "NaN"),
-             "rnnlab: not JSON: Invalid value around character \(offset(of: "NaN", in: tinyInput(wxh: "NaN")))."),
+    BadInput("a literal NaN token", tinyInput(wxh: "NaN"),
+             "rnnlab: weights.W_xh[0][0]: expected a finite number, got NaN"),
+    BadInput("a literal Infinity token", tinyInput(wxh: "-Infinity"),
+             "rnnlab: weights.W_xh[0][0]: expected a finite number, got -Infinity"),
     BadInput("a number that overflows to infinity (1e999)", tinyInput(wxh: "1e999"),
-             "rnnlab: not JSON: Number 1e999 is not representable in Swift."),
+             "rnnlab: weights.W_xh[0][0]: expected a finite number, got 1e999"),
     BadInput("a number that overflows to -infinity (-1e999)", tinyInput(wxh: "-1e999"),
-             "rnnlab: not JSON: Number -1e999 is not representable in Swift."),
+             "rnnlab: weights.W_xh[0][0]: expected a finite number, got -1e999"),
     BadInput("a number given as a string", tinyInput(wxh: "\"0.5\""),
              "rnnlab: weights.W_xh[0][0]: expected a number, got \"0.5\""),
     BadInput("a null number", tinyInput(wxh: "null"),
