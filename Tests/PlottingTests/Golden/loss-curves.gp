@@ -1,0 +1,56 @@
+# Figure 'loss-curves', written by rnnlab's Plotting module.
+# Redraw it by hand in this folder:
+#   gnuplot loss-curves.gp                      draws loss-curves.png
+#   gnuplot -e "format='svg'" loss-curves.gp    draws loss-curves.svg (or 'pdf'; 'dumb' prints text)
+# Data: loss-curves.tsv, one block per series, chosen with 'index'.
+# columns per block: 2 2 2
+# rows per block: 60 60 60
+
+if (!exists("format")) format = 'png'
+if (!exists("outfile")) outfile = 'loss-curves.' . format
+if (format eq 'png') {
+    set terminal pngcairo size 1000,650 enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'svg') {
+    set terminal svg size 1000,650 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
+    set output outfile
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size 10.0in,6.5in enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'dumb') {
+    set terminal dumb size 120,40
+    set output
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf' && format ne 'dumb') {
+    print 'format must be png, svg, pdf or dumb'
+    exit status 2
+}
+set encoding utf8
+# Log-axis ticks read 10^k: superscript where the terminal can, plain in text.
+tenpower = (format eq 'dumb') ? '10^%L' : '10^{%L}'
+
+set multiplot layout 1,1 title 'Training loss, copy task (T = 50)' noenhanced font ',16'
+
+# panel 1 of 1
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+set key top right
+set xlabel 'training step' noenhanced
+set ylabel 'cross-entropy loss (nats)' noenhanced
+set logscale y 10
+set format y tenpower
+set arrow 1 from graph 0, first 2.302585092994046 to graph 1, first 2.302585092994046 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
+set label 1 'chance: ln 10' at graph 0.01, first 2.302585092994046 offset 0,0.6 left noenhanced front tc rgb '#555555'
+plot 'loss-curves.tsv' index 0 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title 'LSTM' noenhanced, \
+     'loss-curves.tsv' index 1 using 1:2 with lines lw 2.0 dt 1 lc rgb '#ff7f0e' title 'GRU' noenhanced, \
+     'loss-curves.tsv' index 2 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#2ca02c' title 'vanilla RNN' noenhanced
+
+unset multiplot
+unset output
