@@ -50,7 +50,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return """
                 gnuplot is not installed (\(searched)), so figure\(figures.count == 1 ? "" : "s") \(names) \
                 \(figures.count == 1 ? "was" : "were") not drawn. Their data and scripts are in \(folder). \
-                Install gnuplot with `sudo apt-get install gnuplot-nox` (or run ./scripts/setup), \
+                Install gnuplot with `sudo apt-get install gnuplot-nox` (or run ./scripts/setup.sh), \
                 then draw them again with `rnnlab plot`.
                 """
         case let .gnuplotFailed(figure, script, line, scriptLine, message):

@@ -57,6 +57,12 @@ public struct Plotter: Sendable {
     /// block and row counts its script records first, and names the file and the problem.
     /// Returns the pictures written.
     @discardableResult
+    /// The version of the gnuplot this plotter would run, or nil when there is none.
+    public func gnuplotVersion() -> String? {
+        guard case .success(let gnuplot) = Gnuplot.locate(path: gnuplotPath) else { return nil }
+        return gnuplot.version()
+    }
+
     public func rerender(folder: URL, formats: [OutputFormat] = [.png], show: Bool = false) throws -> [URL] {
         let folder = folder.absoluteURL.standardizedFileURL
         let names = try Self.savedFigureNames(in: folder)
@@ -152,7 +158,7 @@ public struct Plotter: Sendable {
 
     /// Writes `data` under a temporary name in the same folder, then renames it into place,
     /// so a reader sees the old file or the new one, never half of one.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {

@@ -1,0 +1,274 @@
+import Foundation
+import LinearAlgebra
+import Plotting
+
+/// Where the lab reads experiment files and writes figures.
+public struct LabPaths: Sendable {
+    public var root: URL
+    public var experiments: URL
+    public var plots: URL
+
+    public init(root: URL, experiments: URL? = nil, plots: URL? = nil) {
+        self.root = root
+        self.experiments = experiments ?? root.appendingPathComponent("experiments")
+        self.plots = plots ?? root.appendingPathComponent("plots")
+    }
+
+    /// The folder holding `experiments/`: the working directory or one of its parents.
+    public static func discover(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> LabPaths {
+        var dir = start.standardizedFileURL
+        while true {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("experiments").path, isDirectory: &isDir), isDir.boolValue {
+                return LabPaths(root: dir)
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return LabPaths(root: start) }
+            dir = parent
+        }
+    }
+}
+
+public struct RunOptions: Sendable {
+    public var overrides: [String] = []
+    public var quick = false
+    public var formats: [OutputFormat] = [.png]
+    public var show = false
+    public var jobs = 1
+    /// Where figures go; default `plots/` (and `plots/quick/` with `--quick`, which git ignores,
+    /// so a quick run never replaces the committed figures).
+    public var output: URL?
+    public init() {}
+}
+
+/// How one experiment's run ended; the exit status of `rnnlab run` follows the worst one.
+public enum RunStatus: Sendable, Equatable {
+    case ok
+    case badFile(String)
+    case computeFailed(String)
+    case figureFailed(String)
+    case figuresMissing(String)
+    case cancelled
+
+    /// 0 success, 1 computation failed, 2 bad experiment file, 3 a figure failed,
+    /// 4 gnuplot missing (data and scripts kept), 130 interrupted.
+    public var exitCode: Int32 {
+        switch self {
+        case .ok: return 0
+        case .computeFailed: return 1
+        case .badFile: return 2
+        case .figureFailed: return 3
+        case .figuresMissing: return 4
+        case .cancelled: return 130
+        }
+    }
+}
+
+public struct RunReport: Sendable {
+    public var name: String
+    public var status: RunStatus
+    public var folder: URL?
+    public var files: [URL] = []
+    public var seconds: Double = 0
+}
+
+/// Runs named experiments: validate every file first (nothing is written for a bad one),
+/// compute, draw each figure, and record a manifest of what ran.
+public final class Runner: @unchecked Sendable {
+    public let paths: LabPaths
+    public let registry: [String: Experiment]
+    public var plotter: Plotter
+    /// Status lines (progress, notes) go here; errors are returned in reports.
+    public var log: @Sendable (String) -> Void
+    /// True on a terminal: progress rewrites one line instead of printing many.
+    public var interactive: Bool
+    private let cancelFlag = CancelFlag()
+
+    public init(paths: LabPaths, experiments: [Experiment] = Lab.experiments, plotter: Plotter = Plotter(),
+                log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                interactive: Bool = isatty(2) != 0) {
+        self.paths = paths
+        self.registry = Dictionary(uniqueKeysWithValues: experiments.map { ($0.name, $0) })
+        self.plotter = plotter
+        self.log = log
+        self.interactive = interactive
+    }
+
+    /// Stops running computations at their next check (Ctrl-C).
+    public func cancel() { cancelFlag.set() }
+    public var isCancelled: Bool { cancelFlag.isSet }
+
+    /// Experiment names with a file in `experiments/`, sorted.
+    public func availableNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: paths.experiments.path)) ?? []
+        return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public func fileURL(_ name: String) -> URL { paths.experiments.appendingPathComponent(name + ".toml") }
+
+    /// Loads and validates `experiments/NAME.toml` with the overrides applied.
+    public func load(_ name: String, overrides: [String] = [], quick: Bool = false) throws -> (Experiment, ExperimentFile) {
+        let url = fileURL(name)
+        let shown = relativePath(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let known = availableNames()
+            let hint = known.min(by: { levenshtein($0, name) < levenshtein($1, name) })
+                .flatMap { levenshtein($0, name) <= max(2, name.count / 3) ? "did you mean '\($0)'? " : nil } ?? ""
+            throw ExperimentFileError(file: shown, message: "no such experiment file; \(hint)known: \(known.joined(separator: ", "))")
+        }
+        let file = try loadExperiment(at: URL(fileURLWithPath: shown, relativeTo: paths.root),
+                                      registry: registry.mapValues(\.schema), overrides: overrides, quick: quick)
+        return (registry[file.name]!, file)
+    }
+
+    /// Runs the experiments in order (or `jobs` at a time) and returns one report each.
+    public func run(_ names: [String], options: RunOptions) -> [RunReport] {
+        // Validate every file before computing anything.
+        var loaded: [(Experiment, ExperimentFile)] = []
+        var reports: [RunReport] = []
+        for name in names {
+            do { loaded.append(try load(name, overrides: options.overrides, quick: options.quick)) }
+            catch { reports.append(RunReport(name: name, status: .badFile("\(error)"))) }
+        }
+        if !reports.isEmpty { return reports }
+        let jobs = max(1, min(options.jobs, loaded.count))
+        let blasThreads = BLASInfo.threads
+        if jobs > 1 { BLASInfo.setThreads(1) }    // one OpenBLAS thread per job: never oversubscribe
+        defer { if jobs > 1 { BLASInfo.setThreads(blasThreads) } }
+        var results = [RunReport?](repeating: nil, count: loaded.count)
+        let lock = NSLock()
+        let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, log: log)
+        if jobs == 1 {
+            for (i, item) in loaded.enumerated() {
+                results[i] = runOne(item.0, item.1, index: i, options: options, progress: progress)
+                if isCancelled { break }
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                var i = worker
+                while i < loaded.count {
+                    let r = runOne(loaded[i].0, loaded[i].1, index: i, options: options, progress: progress)
+                    lock.lock(); results[i] = r; lock.unlock()
+                    i += jobs
+                }
+            }
+        }
+        progress.finish()
+        return results.enumerated().map { i, r in r ?? RunReport(name: loaded[i].1.name, status: .cancelled) }
+    }
+
+    private func runOne(_ experiment: Experiment, _ file: ExperimentFile, index: Int, options: RunOptions,
+                        progress: Progress) -> RunReport {
+        let name = file.name
+        let started = Date()
+        if isCancelled { return RunReport(name: name, status: .cancelled) }
+        progress.begin(index: index, name: name)
+        let context = RunContext(experiment: name, report: { progress.note(name: name, $0) },
+                                 cancelled: { [cancelFlag] in cancelFlag.isSet })
+        let output: ExperimentOutput
+        let t0 = Date()
+        do { output = try experiment.compute(file, context) }
+        catch is RunCancelled { return RunReport(name: name, status: .cancelled) }
+        catch { return RunReport(name: name, status: .computeFailed("\(file.path): \(error)")) }
+        let computeSeconds = Date().timeIntervalSince(t0)
+        if isCancelled { return RunReport(name: name, status: .cancelled) }
+
+        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        let folder = base.appendingPathComponent(name)
+        var report = RunReport(name: name, status: .ok, folder: folder)
+        let t1 = Date()
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(folder)): \(error)")) }
+        for figure in output.figures {
+            if isCancelled { report.status = .cancelled; break }
+            progress.note(name: name, "drawing \(figure.name)")
+            do { report.files += try plotter.write(figure, to: folder, formats: options.formats, show: options.show) }
+            catch let e as PlotError {
+                if case .gnuplotNotFound = e {
+                    if case .ok = report.status { report.status = .figuresMissing("\(e)") }
+                    // keep going: every figure's data and script are still written
+                } else if case .ok = report.status { report.status = .figureFailed("\(e)") }
+            } catch {
+                if case .ok = report.status { report.status = .figureFailed("\(name)/\(figure.name): \(error)") }
+            }
+        }
+        let figureSeconds = Date().timeIntervalSince(t1)
+        if report.status == .cancelled { return report }
+        let manifest = Manifest.make(file: file, output: output, figures: output.figures.map(\.name),
+                                     timings: ["compute": computeSeconds, "figures": figureSeconds],
+                                     root: paths.root, gnuplotVersion: plotter.gnuplotVersion())
+        do {
+            let url = folder.appendingPathComponent("manifest.json")
+            try Plotter.writeAtomically(Data((manifest.text() + "\n").utf8), to: url)
+            report.files.append(url)
+        } catch {
+            if case .ok = report.status { report.status = .computeFailed("cannot write the manifest: \(error)") }
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
+        return report
+    }
+
+    public func relativePath(_ url: URL) -> String {
+        let root = paths.root.standardizedFileURL.path
+        let p = url.standardizedFileURL.path
+        return p.hasPrefix(root + "/") ? String(p.dropFirst(root.count + 1)) : p
+    }
+}
+
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// Progress on standard error: one rewritten line on a terminal, plain lines otherwise.
+final class Progress: @unchecked Sendable {
+    private let total: Int
+    private let interactive: Bool
+    private let log: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private var current: (index: Int, name: String, started: Date)?
+    private var lastNote = Date.distantPast
+
+    init(total: Int, interactive: Bool, log: @escaping @Sendable (String) -> Void) {
+        self.total = total
+        self.interactive = interactive
+        self.log = log
+    }
+
+    func begin(index: Int, name: String) {
+        lock.lock(); defer { lock.unlock() }
+        current = (index, name, Date())
+        if interactive { write("\r\u{1B}[K[\(index + 1)/\(total)] \(name): starting") }
+        else { log("[\(index + 1)/\(total)] \(name): running") }
+    }
+
+    func note(name: String, _ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard interactive, let c = current, c.name == name, Date().timeIntervalSince(lastNote) > 0.1 else { return }
+        lastNote = Date()
+        write(String(format: "\r\u{1B}[K[%d/%d] %@: %@ (%.1f s)", c.index + 1, total, name, text, Date().timeIntervalSince(c.started)))
+    }
+
+    func end(index: Int, name: String, seconds: Double, status: RunStatus) {
+        lock.lock(); defer { lock.unlock() }
+        let word: String
+        switch status {
+        case .ok: word = "done"
+        case .figuresMissing: word = "data written, figures missing"
+        case .figureFailed: word = "a figure failed"
+        default: word = "stopped"
+        }
+        let line = String(format: "[%d/%d] %@: %@ in %.1f s", index + 1, total, name, word, seconds)
+        if interactive { write("\r\u{1B}[K" + line + "\n") } else { log(line) }
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if interactive { write("\r\u{1B}[K") }
+    }
+
+    private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+}

@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import Lab
+import Plotting
+
+extension RNNLab {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the named experiments with their titles, lecture sections and rough run times.")
+
+        func run() throws {
+            let runner = Runner(paths: LabPaths.discover())
+            let names = runner.availableNames()
+            if names.isEmpty { fail("no experiment files in \(runner.paths.experiments.path)") }
+            let width = names.map(\.count).max() ?? 10
+            for name in names {
+                let pad = name.padding(toLength: width, withPad: " ", startingAt: 0)
+                do {
+                    let (experiment, file) = try runner.load(name)
+                    print("\(pad)  \(roughTime(experiment.roughSeconds))  \(file.title)  [\(file.section)]")
+                } catch {
+                    print("\(pad)  (bad file) \(error)")
+                }
+            }
+        }
+
+        func roughTime(_ s: Double) -> String {
+            let text = s < 1 ? "<1 s" : s < 60 ? "~\(Int(s.rounded())) s" : "~\(Int((s / 60).rounded())) min"
+            return text.padding(toLength: 7, withPad: " ", startingAt: 0)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an experiment's description and its resolved configuration (defaults filled in, overrides applied).",
+            discussion: "The output is valid TOML: each key with its documentation, and a note on every value that did not come from the file (# default, # --quick, # --set). Use it to see what `rnnlab run NAME` with the same options would compute.")
+
+        @Argument(help: "The experiment's name (a file experiments/NAME.toml).")
+        var name: String
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter, e.g. --set hidden=64 (repeatable).", valueName: "key=value"))
+        var overrides: [String] = []
+
+        @Flag(help: "Apply the experiment's --quick sizes.")
+        var quick = false
+
+        func run() throws {
+            let runner = Runner(paths: LabPaths.discover())
+            do {
+                let (experiment, file) = try runner.load(name, overrides: overrides, quick: quick)
+                print("# \(file.title) — \(file.section)")
+                for line in file.description.split(separator: "\n", omittingEmptySubsequences: false) { print("# \(line)") }
+                print("#")
+                print("# Parameters (key, type, default, meaning):")
+                for line in experiment.schema.usage.split(separator: "\n") { print("#   \(line)") }
+                print("")
+                print(file.resolvedTOML())
+            } catch let e as ExperimentFileError {
+                fail(e.description)
+            }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run named experiments and write their figures, data, scripts and manifest to plots/NAME/.",
+            discussion: """
+            Every experiment file is checked before anything is computed; a bad file is reported with its name, line, key and what was expected, and nothing is written. Each figure leaves NAME.png (and the other formats asked for), NAME.tsv (the data it drew), NAME.gp (the gnuplot script: `gnuplot NAME.gp` in that folder draws it again) and one manifest.json for the run with the resolved configuration, versions, timings and the headline results.
+
+            Examples:
+              rnnlab run edge-of-chaos
+              rnnlab run backprop-through-whh --set steps=300 --format png,svg
+              rnnlab run --all --quick --jobs 2
+
+            --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
+
+            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left).
+            """)
+
+        @Argument(help: "Experiment names (files experiments/NAME.toml).")
+        var names: [String] = []
+
+        @Flag(help: "Run every experiment in experiments/.")
+        var all = false
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter, e.g. --set hidden=64 (repeatable, type-checked like the file).", valueName: "key=value"))
+        var overrides: [String] = []
+
+        @Option(help: "Output formats, comma-separated: png, svg, pdf.")
+        var format: String = "png"
+
+        @Option(help: "Experiments to run at once (each gets one OpenBLAS thread).")
+        var jobs: Int = 1
+
+        @Flag(help: "Shrink sizes so the run takes seconds (figures go to plots/quick/).")
+        var quick = false
+
+        @Flag(help: "Also draw each figure in this terminal (gnuplot's dumb terminal).")
+        var show = false
+
+        @Option(help: ArgumentHelp("Write figures under this folder instead of plots/.", valueName: "folder"))
+        var output: String?
+
+        func validate() throws {
+            if all && !names.isEmpty { throw ValidationError("give experiment names or --all, not both") }
+            if !all && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() throws {
+            let runner = Runner(paths: LabPaths.discover())
+            var options = RunOptions()
+            options.overrides = overrides
+            options.quick = quick
+            options.show = show
+            options.jobs = jobs
+            options.output = output.map { URL(fileURLWithPath: $0) }
+            do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+            let selected = all ? runner.availableNames() : names
+            let interrupt = InterruptHandler { runner.cancel() }
+            let reports = runner.run(selected, options: options)
+            interrupt.cancel()
+            var worst: Int32 = 0
+            for r in reports {
+                switch r.status {
+                case .ok, .cancelled: break
+                case .badFile(let m), .computeFailed(let m), .figureFailed(let m), .figuresMissing(let m):
+                    FileHandle.standardError.write(Data("rnnlab: \(m)\n".utf8))
+                }
+                if r.status.exitCode == 130 { worst = 130 } else if worst != 130 { worst = max(worst, r.status.exitCode) }
+            }
+            if worst == 130 { FileHandle.standardError.write(Data("rnnlab: interrupted; finished figures are complete, nothing half-written was left\n".utf8)) }
+            if worst != 0 { throw ExitCode(worst) }
+            let folders = Set(reports.compactMap { $0.folder.map { runner.relativePath($0) } }).sorted()
+            print("wrote \(reports.reduce(0) { $0 + $1.files.count }) files in \(folders.joined(separator: ", "))")
+        }
+    }
+
+    struct Plot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw an experiment's figures again from its saved data and scripts, without recomputing.",
+            discussion: "Reads plots/NAME/*.gp and *.tsv as `rnnlab run NAME` left them. A missing or damaged data file is named with what is wrong.")
+
+        @Argument(help: "Experiment names (folders plots/NAME/).")
+        var names: [String]
+
+        @Option(help: "Output formats, comma-separated: png, svg, pdf.")
+        var format: String = "png"
+
+        @Flag(help: "Also draw each figure in this terminal.")
+        var show = false
+
+        @Flag(help: "Use the --quick figures in plots/quick/.")
+        var quick = false
+
+        func run() throws {
+            let paths = LabPaths.discover()
+            let formats: [OutputFormat]
+            do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+            var count = 0
+            for name in names {
+                let folder = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots).appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: folder.path) else {
+                    fail("\(name): no saved figures in \(folder.path); run `rnnlab run \(name)` first")
+                }
+                do { count += try Plotter().rerender(folder: folder, formats: formats, show: show).count }
+                catch let e as PlotError {
+                    if case .gnuplotNotFound = e { fail(e.description, status: 4) }
+                    fail(e.description, status: 3)
+                }
+            }
+            print("drew \(count) files")
+        }
+    }
+}
+
+/// Ctrl-C once: stop at the next safe point (finished files are complete). Twice: exit now.
+final class InterruptHandler {
+    private let source: DispatchSourceSignal
+    private var count = 0
+
+    init(_ onInterrupt: @escaping () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [unowned self] in
+            self.count += 1
+            if self.count == 1 {
+                FileHandle.standardError.write(Data("\nrnnlab: stopping after the current step (Ctrl-C again to quit now)\n".utf8))
+                onInterrupt()
+            } else {
+                exit(130)
+            }
+        }
+        source.resume()
+    }
+
+    func cancel() { source.cancel(); signal(SIGINT, SIG_DFL) }
+}
