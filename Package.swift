@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Plotting"),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
-            "LinearAlgebra", "Recurrence", "Plotting",
+            "LinearAlgebra", "Recurrence", "Dynamics", "Plotting",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The executable: subcommands only.

@@ -3,5 +3,7 @@ public enum Lab {
     public static let version = "0.1.0"
 
     /// Every experiment the lab can run; `experiments/NAME.toml` selects one by name.
-    public static let experiments: [Experiment] = []
+    public static let experiments: [Experiment] = [
+        backpropThroughWhh,
+    ]
 }

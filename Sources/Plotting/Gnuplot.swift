@@ -41,7 +41,7 @@ struct Gnuplot {
 
     /// gnuplot's own version line (`gnuplot 5.4 patchlevel 4`), asked of the process itself.
     func version() -> String? {
-        guard let outcome = try? run("print GPVAL_VERSION.' patchlevel '.GPVAL_PATCHLEVEL", in: FileManager.default.temporaryDirectory),
+        guard let outcome = try? run("print sprintf('%g patchlevel %s', GPVAL_VERSION, GPVAL_PATCHLEVEL)", in: FileManager.default.temporaryDirectory),
               outcome.status == 0 else { return nil }
         let text = outcome.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : "gnuplot " + text

@@ -1,0 +1,32 @@
+import Dynamics
+import Foundation
+import Plotting
+
+/// Small helpers shared by the experiment definitions.
+extension Array where Element == Headline {
+    /// Headlines as a results object: `{name: value}` (and `name_expected` where theory gives one).
+    var json: JSONValue {
+        var o: [String: JSONValue] = [:]
+        for h in self {
+            o[h.name] = .number(h.value)
+            if let e = h.expected { o[h.name + "_expected"] = .number(e) }
+        }
+        return .object(o)
+    }
+}
+
+/// 0, 1, …, n−1 as Doubles (an x axis of steps).
+func steps(_ n: Int, from start: Int = 0) -> [Double] { (0..<n).map { Double(start + $0) } }
+
+/// 10^v for each v (log10 series back to values for a log axis).
+func exp10(_ v: [Double]) -> [Double] { v.map { pow(10, $0) } }
+
+/// A figure with several panels laid out in a grid of `columns`.
+func gridFigure(name: String, title: String, panels: [Panel], columns: Int, panelSize: (Int, Int) = (560, 420)) -> Figure {
+    let rows = (panels.count + columns - 1) / columns
+    return Figure(name: name, title: title, size: Size(width: panelSize.0 * columns, height: panelSize.1 * rows + 40),
+                  layout: Grid(rows: rows, columns: columns), panels: panels)
+}
+
+/// Formats a number for a legend: 4 significant digits.
+func short(_ x: Double) -> String { String(format: "%.4g", x) }
