@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 rnnlab_setup
 swift build -c release --product rnnlab
-.build/release/rnnlab bench "$@"
+.build/release/rnnlab run --all "$@"

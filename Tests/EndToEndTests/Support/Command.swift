@@ -16,12 +16,17 @@ struct CommandError: Error, CustomStringConvertible {
 /// Runs `executable arguments…` with `stdin` on standard input (or /dev/null), waits for
 /// it, and collects standard output and standard error. A run longer than `timeout`
 /// seconds is terminated, so a hanging binary fails its test instead of the whole suite.
-func runCommand(_ executable: URL, _ arguments: [String], stdin: Data? = nil, timeout: Double = 60) throws -> CommandResult {
+func runCommand(_ executable: URL, _ arguments: [String], stdin: Data? = nil, timeout: Double = 60,
+                environment: [String: String] = [:], directory: URL? = nil) throws -> CommandResult {
     // A child that exits before reading its input must not kill the test process.
     signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
+    if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -10,9 +10,14 @@ enum Rnnlab {
     static let binary: Result<URL, CommandError> = locate()
 
     /// Runs `rnnlab arguments…`; throws a clear message when the binary is missing.
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
-        try runCommand(try binary.get(), arguments, stdin: stdin)
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil, timeout: Double = 60) throws -> CommandResult {
+        try runCommand(try binary.get(), arguments, stdin: stdin, timeout: timeout, environment: environment, directory: directory)
     }
+
+    /// The package root (it holds experiments/ and plots/).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     private static func locate() -> Result<URL, CommandError> {
         let fm = FileManager.default
