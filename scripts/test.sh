@@ -6,3 +6,5 @@ source scripts/setup.sh
 rnnlab_setup
 swift build --build-tests
 swift test --skip-build "$@"
+# The lecture chapters: every rnnlab command in notebooks-md/ runs, outputs, images and links check out.
+.build/debug/rnnlab notebook check

@@ -14,6 +14,6 @@ struct RNNLab: ParsableCommand {
 
         Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared number for number.
         """,
-        subcommands: [List.self, Show.self, Run.self, Plot.self, Probe.self, Bench.self]
+        subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Bench.self]
     )
 }

@@ -9,15 +9,15 @@
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'norms.' . format
 if (format eq 'png') {
-    set terminal pngcairo size 1800,920 enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set terminal pngcairo size 1920,920 enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
     set output outfile
 }
 if (format eq 'svg') {
-    set terminal svg size 1800,920 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
+    set terminal svg size 1920,920 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
     set output outfile
 }
 if (format eq 'pdf') {
-    set terminal pdfcairo size 18.0in,9.2in enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set terminal pdfcairo size 19.2in,9.2in enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
     set output outfile
 }
 if (format eq 'dumb') {
@@ -126,17 +126,17 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key outside right top
+set key top right
 set xlabel 'backward steps k' noenhanced
 set ylabel 'ratio per step' noenhanced
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'ratio 1' at graph 0.01, first 1.0 offset 0,0.6 left noenhanced front tc rgb '#555555'
-set title 'per-step ratio ‖dh_k‖/‖dh_{k−1}‖ → ρ, not σ_max' noenhanced font ',14'
-plot 'norms.tsv' index 15 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title 'σ_max = 0.9 < 1 (Gaussian, rescaled)' noenhanced, \
-     'norms.tsv' index 16 using 1:2 with lines lw 2.0 dt 1 lc rgb '#ff7f0e' title 'σ_max = 1 (orthogonal)' noenhanced, \
-     'norms.tsv' index 17 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title 'σ_max > 1, ρ > 1 (DLFS2 seed 3)' noenhanced, \
-     'norms.tsv' index 18 using 1:2 with lines lw 2.0 dt 1 lc rgb '#d62728' title 'σ_max > 1, ρ < 1 (DLFS2 seed 3 × 0.5)' noenhanced, \
-     'norms.tsv' index 19 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title 'σ_max > 1, ρ < 1 (Gaussian g = 0.7)' noenhanced
+set title 'per-step ratio ‖dh_k‖/‖dh_{k−1}‖ → ρ' noenhanced font ',14'
+plot 'norms.tsv' index 15 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title 'σ_max 0.9, ρ 0.5078' noenhanced, \
+     'norms.tsv' index 16 using 1:2 with lines lw 2.0 dt 1 lc rgb '#ff7f0e' title 'σ_max 1, ρ 1' noenhanced, \
+     'norms.tsv' index 17 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title 'σ_max 2.659, ρ 1.255' noenhanced, \
+     'norms.tsv' index 18 using 1:2 with lines lw 2.0 dt 1 lc rgb '#d62728' title 'σ_max 1.33, ρ 0.6276' noenhanced, \
+     'norms.tsv' index 19 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title 'σ_max 1.302, ρ 0.7366' noenhanced
 
 unset multiplot
 unset output

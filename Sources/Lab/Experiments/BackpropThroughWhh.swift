@@ -44,9 +44,11 @@ extension Lab {
                                 referenceLines: [ReferenceLine(y: 1, label: "ratio 1")]))
             let figure = gridFigure(name: "norms", title: "Backpropagating through W_hh: ‖dh_k‖ against k", panels: panels,
                                     columns: 3, panelSize: (640, 440))
+            // Stable keys, in the order of `standardWhhCases`.
+            let keys = ["contracting", "orthogonal", "dlfs2", "dlfs2_half", "gaussian"]
             var perCase: [String: JSONValue] = [:]
-            for c in r.cases {
-                perCase[c.name] = ["sigma_max": .number(c.sigmaMax), "spectral_radius": .number(c.spectralRadius),
+            for (i, c) in r.cases.enumerated() {
+                perCase[i < keys.count ? keys[i] : "case_\(i + 1)"] = ["name": .string(c.name), "sigma_max": .number(c.sigmaMax), "spectral_radius": .number(c.spectralRadius),
                                    "final_ratio": .number(c.finalRatio), "mean_ratio_second_half": .number(c.meanRatioSecondHalf),
                                    "rule_of_thumb_fails": .bool(c.ruleOfThumbFails)]
             }

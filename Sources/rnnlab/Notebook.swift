@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Lab
+
+extension RNNLab {
+    struct Notebook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Work with the lecture chapters in notebooks-md/.",
+            subcommands: [Check.self])
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Run every rnnlab command in the chapters and check their outputs, images and links.",
+                discussion: """
+                Runs each ```sh block's rnnlab commands from the lab's root (adding --quick to `rnnlab run` where the chapter or block allows it), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. With --update, output blocks are rewritten with fresh output (for authors).
+                """)
+
+            @Argument(help: "Chapters to check (default: every notebooks-md/*.md).")
+            var files: [String] = []
+
+            @Flag(help: "Rewrite output blocks with the fresh output instead of comparing.")
+            var update = false
+
+            func run() throws {
+                let paths = LabPaths.discover()
+                let runner = Runner(paths: paths)
+                let folder = paths.root.appendingPathComponent("notebooks-md")
+                var chapters = files.map { URL(fileURLWithPath: $0) }
+                if chapters.isEmpty {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                    chapters = names.filter { $0.hasSuffix(".md") }.sorted().map { folder.appendingPathComponent($0) }
+                }
+                if chapters.isEmpty { fail("no chapters in \(folder.path)") }
+                let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                let checker = NotebookChecker(root: paths.root, experimentNames: Set(runner.availableNames())) { words in
+                    try runProcess(me, Array(words.dropFirst()), directory: paths.root)
+                }
+                var problems = 0, commands = 0, outputs = 0
+                for chapter in chapters {
+                    let report = checker.check(file: chapter, update: update)
+                    commands += report.commandsRun
+                    outputs += report.outputsCompared
+                    problems += report.problems.count
+                    for p in report.problems { FileHandle.standardError.write(Data("\(p)\n".utf8)) }
+                    for p in report.pending { print("pending: \(p)") }
+                    if update, let text = report.updatedText {
+                        try Data(text.utf8).write(to: chapter, options: .atomic)
+                    }
+                    print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.problems.count) problems")
+                }
+                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(problems) problems")
+                if problems > 0 { throw ExitCode(1) }
+            }
+        }
+    }
+
+    struct Results: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the headline numbers of an experiment's last run (its manifest's results).",
+            discussion: "Reads plots/NAME/manifest.json (plots/quick/NAME with --quick) and prints one `key = value` line per number, 6 significant digits.")
+
+        @Argument(help: "The experiment's name.")
+        var name: String
+
+        @Flag(help: "Read the --quick run's manifest.")
+        var quick = false
+
+        func run() throws {
+            let paths = LabPaths.discover()
+            let url = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+                .appendingPathComponent(name).appendingPathComponent("manifest.json")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                fail("\(name): no manifest at \(url.path); run `rnnlab run \(name)\(quick ? " --quick" : "")` first")
+            }
+            guard let manifest = try? JSONDecoder().decode(JSONValue.self, from: data), let results = manifest["results"] else {
+                fail("\(url.path): not a manifest with results")
+            }
+            for line in flatten(results, prefix: "") { print(line) }
+        }
+
+        func flatten(_ v: JSONValue, prefix: String) -> [String] {
+            switch v {
+            case .object(let o): return o.keys.sorted().flatMap { flatten(o[$0]!, prefix: prefix.isEmpty ? $0 : "\(prefix).\($0)") }
+            case .array(let a): return ["\(prefix) = [" + a.map { item -> String in
+                if case .number(let d) = item { return String(format: "%.6g", d) }
+                if case .string(let s) = item { return s }
+                return item.text() }.joined(separator: ", ") + "]"]
+            case .number(let d): return ["\(prefix) = \(String(format: "%.6g", d))"]
+            case .string(let s): return ["\(prefix) = \(s)"]
+            case .bool(let b): return ["\(prefix) = \(b)"]
+            case .null: return ["\(prefix) = null"]
+            }
+        }
+    }
+}
+
+/// Runs a program and collects its status, standard output and standard error.
+func runProcess(_ executable: URL, _ arguments: [String], directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    let p = Process()
+    p.executableURL = executable
+    p.arguments = arguments
+    p.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errData = Box()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread { errData.data = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+}
