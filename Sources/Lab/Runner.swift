@@ -83,12 +83,14 @@ public final class Runner: @unchecked Sendable {
     /// True on a terminal: progress rewrites one line instead of printing many.
     public var interactive: Bool
     private let cancelFlag = CancelFlag()
+    private let order: [String]
 
     public init(paths: LabPaths, experiments: [Experiment] = Lab.experiments, plotter: Plotter = Plotter(),
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
                 interactive: Bool = isatty(2) != 0) {
         self.paths = paths
         self.registry = Dictionary(uniqueKeysWithValues: experiments.map { ($0.name, $0) })
+        self.order = experiments.map(\.name)
         self.plotter = plotter
         self.log = log
         self.interactive = interactive
@@ -98,10 +100,12 @@ public final class Runner: @unchecked Sendable {
     public func cancel() { cancelFlag.set() }
     public var isCancelled: Bool { cancelFlag.isSet }
 
-    /// Experiment names with a file in `experiments/`, sorted.
+    /// Experiment names with a file in `experiments/`: the lab's own in lecture order, then others by name.
     public func availableNames() -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: paths.experiments.path)) ?? []
-        return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+        let names = Set(files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) })
+        let ordered = order.filter(names.contains)
+        return ordered + names.subtracting(ordered).sorted()
     }
 
     public func fileURL(_ name: String) -> URL { paths.experiments.appendingPathComponent(name + ".toml") }

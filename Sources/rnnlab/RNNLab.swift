@@ -6,13 +6,18 @@ struct RNNLab: ParsableCommand {
         commandName: "rnnlab",
         abstract: "A gradient-dynamics laboratory for recurrent networks: see why plain RNNs forget.",
         discussion: """
-        rnnlab computes real series — singular values of W_hh, per-timestep gradient norms ‖∂L/∂h_t‖ through backpropagation through time (BPTT), Jacobian products, the effect of gradient clipping — for the tanh RNN, the identity-initialised ReLU RNN (IRNN), the LSTM and the GRU, and draws them with gnuplot.
+        rnnlab computes real series — singular values of W_hh, per-timestep gradient norms ‖∂L/∂h_t‖ through backpropagation through time (BPTT), Jacobian products, Lyapunov exponents, the effect of gradient clipping — for the tanh RNN, the identity-initialised ReLU RNN (IRNN), the LSTM and the GRU, and draws them with gnuplot.
 
-        Start here:
-          rnnlab probe Tests/EndToEndTests/Fixtures/probe-example.json   check a hand-derived gradient against the lab
-          rnnlab bench                            time forward + BPTT for every cell
+        Start here (from the repository's root):
+          rnnlab list                          the named experiments, in lecture order
+          rnnlab run backprop-through-whh      compute one; figures land in plots/NAME/
+          rnnlab results backprop-through-whh  the numbers to read off the figures
+          rnnlab show edge-of-chaos --set hidden=300
+                                               what a run with that override computes
+          rnnlab probe Tests/EndToEndTests/Fixtures/probe-example.json
+                                               check a hand-derived gradient
 
-        Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared number for number.
+        The lecture chapters in notebooks-md/ use these commands. Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared with the lab number for number.
         """,
         subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Bench.self]
     )
