@@ -71,7 +71,7 @@ public func lstmForgetBias(forgetBiases: [Double] = [0, 1, 2, 3], hidden H: Int 
     var curves = [ForgetBiasCurve]()
     var headlines = [Headline]()
     for b_f in forgetBiases {
-        p["b_f"] = Matrix(rows: H, cols: 1, repeating: b_f)
+        p.setForgetBias(b_f)
         x.withRef { net.x.copy(from: $0) }
         net.h(0).fill(0)
         net.c(0)!.fill(0)

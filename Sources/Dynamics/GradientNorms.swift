@@ -130,7 +130,7 @@ public func gradientNormRun(_ cell: GradientCell, seed: UInt64, settings s: Grad
         p.W_h = Initializer.uniform(rows: G * H, cols: H, bound: bound, using: &rng)
         p.b = Initializer.uniform(rows: G * H, cols: 1, bound: bound, using: &rng).elements
         if cell == .gru { p.b_hn = Initializer.uniform(rows: H, cols: 1, bound: bound, using: &rng).elements }
-        if cell == .lstm { p["b_f"] = Matrix(rows: H, cols: 1, repeating: s.forgetBias) }
+        if cell == .lstm { p.setForgetBias(s.forgetBias) }
     }
     rng.gaussianMatrix(rows: D, cols: T * B, std: 1).withRef { x in
         rnn.x.copy(from: x)

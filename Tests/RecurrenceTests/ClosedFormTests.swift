@@ -88,3 +88,14 @@ func probeNamesMisshapenWeight() throws {
         _ = try Probe.parse(Data(json.utf8))
     }
 }
+
+@Test("a forget bias b_f with zero weights makes every forget gate exactly σ(b_f)")
+func forgetBiasSetsForgetGate() {
+    var p = CellParameters(kind: .lstm, inputSize: 2, hiddenSize: 3)
+    p.setForgetBias(1)
+    #expect(p["b_f"].elements == [1, 1, 1] && p["b_i"].elements == [0, 0, 0])
+    let net = BPTT(kind: .lstm, inputSize: 2, hiddenSize: 3, batch: 2, steps: 4)
+    net.forward(p)
+    let f = net.gates(2).rowsView(3, 3).copy()          // gate block 1 of i, f, g, o
+    #expect(f.elements.allSatisfy { abs($0 - 1 / (1 + exp(-1))) < 1e-15 })
+}
