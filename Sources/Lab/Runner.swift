@@ -183,6 +183,7 @@ public final class Runner: @unchecked Sendable {
         let t1 = Date()
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(folder)): \(error)")) }
+        removeStaleTemporaryFiles(in: folder)
         for figure in output.figures {
             if isCancelled { report.status = .cancelled; break }
             progress.note(name: name, "drawing \(figure.name)")
@@ -211,6 +212,15 @@ public final class Runner: @unchecked Sendable {
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
         return report
+    }
+
+    /// A run killed mid-write (a second Ctrl-C, a crash) can leave a hidden `.NAME…tmp` file
+    /// beside the outputs; the finished files themselves are always whole. Sweep such leftovers.
+    private func removeStaleTemporaryFiles(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for n in names where n.hasPrefix(".") && n.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(n))
+        }
     }
 
     public func relativePath(_ url: URL) -> String {
