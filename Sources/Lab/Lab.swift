@@ -5,5 +5,7 @@ public enum Lab {
     /// Every experiment the lab can run; `experiments/NAME.toml` selects one by name.
     public static let experiments: [Experiment] = [
         backpropThroughWhh,
+        singularValueSpectra,
+        jacobianProducts,
     ]
 }
