@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         // The four cells, the one BPTT loop, stacked and bidirectional wrappers, the probe format.
         .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
+        // Tasks, readouts, optimisers, clipping, the training loop and the clipping/IRNN/gradient-flow computations.
+        .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
@@ -36,6 +38,7 @@ let package = Package(
         ]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
