@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
+        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments.
+        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Plotting",
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
