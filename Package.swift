@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
+        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments.
+        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting",
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
