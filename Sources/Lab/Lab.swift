@@ -5,5 +5,8 @@ public enum Lab {
     /// Every experiment the lab can run; `experiments/NAME.toml` selects one by name.
     public static let experiments: [Experiment] = [
         backpropThroughWhh,
+        gradientNormsFourCells,
+        lstmForgetBias,
+        edgeOfChaos,
     ]
 }
