@@ -128,6 +128,12 @@ public final class BPTT {
     private var stepThreads: Int {
         kind.gates * hiddenSize * hiddenSize * batch < Self.stepThreadingThreshold ? 1 : BLASInfo.threads
     }
+    /// OpenBLAS threads for the GEMMs over all steps (W_x·X, the weight gradients): one below
+    /// 2²⁴ multiply-adds (G·H·max(D, H)·TB), where a second thread's start-up and, on a busy
+    /// machine, its wait for a core cost more than it saves.
+    private var bulkThreads: Int {
+        kind.gates * hiddenSize * max(inputSize, hiddenSize) * steps * batch < 1 << 24 ? 1 : BLASInfo.threads
+    }
 
     /// The forward pass h_1…h_T from x and h_0 (and c_0).
     public func forward(_ p: CellParameters) {
@@ -138,7 +144,7 @@ public final class BPTT {
             let b = b.baseAddress ?? UnsafePointer(bitPattern: 8)!
             let b_hn = b_hn.baseAddress ?? UnsafePointer(bitPattern: 8)!
             // W_x·X for every step at once: one GEMM; each step adds W_h h_{t-1} and the bias.
-            gemm(W_x, x, into: a)
+            BLASInfo.withThreads(bulkThreads) { gemm(W_x, x, into: a) }
             BLASInfo.withThreads(stepThreads) {
                 for t in 1...T {
                     let at = a.columns((t - 1) * B, B)
@@ -203,25 +209,27 @@ public final class BPTT {
                 }
             }
             // Weight gradients, one GEMM each over all time steps (`a` now holds ∂L/∂a_t).
-            let hsPrev = hs.columns(0, TB)
-            gradients.W_x.withMutableRef { dW_x in gemm(a, x, transposeB: true, into: dW_x) }      // Σ_t da_t x_tᵀ
-            gradients.W_h.withMutableRef { dW_h in                                                 // Σ_t da_t h_{t-1}ᵀ
-                if kind == .gru {   // the n-block of ∂L/∂(W_h h) is r∘da_n, kept in aux
-                    gemm(a.rowsView(0, 2 * H), hsPrev, transposeB: true, into: dW_h.rowsView(0, 2 * H))
-                    gemm(aux!, hsPrev, transposeB: true, into: dW_h.rowsView(2 * H, H))
-                } else {
-                    gemm(a, hsPrev, transposeB: true, into: dW_h)
+            BLASInfo.withThreads(bulkThreads) {
+                let hsPrev = hs.columns(0, TB)
+                gradients.W_x.withMutableRef { dW_x in gemm(a, x, transposeB: true, into: dW_x) }      // Σ_t da_t x_tᵀ
+                gradients.W_h.withMutableRef { dW_h in                                                 // Σ_t da_t h_{t-1}ᵀ
+                    if kind == .gru {   // the n-block of ∂L/∂(W_h h) is r∘da_n, kept in aux
+                        gemm(a.rowsView(0, 2 * H), hsPrev, transposeB: true, into: dW_h.rowsView(0, 2 * H))
+                        gemm(aux!, hsPrev, transposeB: true, into: dW_h.rowsView(2 * H, H))
+                    } else {
+                        gemm(a, hsPrev, transposeB: true, into: dW_h)
+                    }
                 }
-            }
-            gradients.b.withUnsafeMutableBufferPointer { db in                                     // Σ_t da_t
-                gemm(a, ones, into: MatrixRef(db.baseAddress!, rows: db.count, cols: 1))
-            }
-            if kind == .gru {
-                gradients.b_hn.withUnsafeMutableBufferPointer { db in                              // Σ_t r∘da_n
-                    gemm(aux!, ones, into: MatrixRef(db.baseAddress!, rows: H, cols: 1))
+                gradients.b.withUnsafeMutableBufferPointer { db in                                     // Σ_t da_t
+                    gemm(a, ones, into: MatrixRef(db.baseAddress!, rows: db.count, cols: 1))
                 }
+                if kind == .gru {
+                    gradients.b_hn.withUnsafeMutableBufferPointer { db in                              // Σ_t r∘da_n
+                        gemm(aux!, ones, into: MatrixRef(db.baseAddress!, rows: H, cols: 1))
+                    }
+                }
+                if computeInputGradient { gemm(W_x, transposeA: true, a, into: dx) }                  // dx_t = W_xᵀ da_t
             }
-            if computeInputGradient { gemm(W_x, transposeA: true, a, into: dx) }                  // dx_t = W_xᵀ da_t
         } }
     }
 
