@@ -12,7 +12,7 @@ extension Lab {
     static let charRNNSamples: Experiment = Experiment(
         schema: ExperimentSchema(name: "char-rnn-samples", parameters: charRNNParameters,
                                  quick: charRNNQuick),
-        roughSeconds: 120,
+        roughSeconds: 180,
         compute: { file, context in
             let p = file.parameters
             context.progress("reading the corpus")
@@ -100,7 +100,7 @@ private func charRNNLossFigure(_ r: CharRNNSamplesResult, _ c: LoadedCorpus) -> 
                           + sampled.map { ReferenceLine(x: Double($0), style: Style(color: .gray, dash: .dotted, width: 1)) },
                       labels: labels)
     let t = r.settings.training
-    return Figure(name: "loss", title: "Character \(r.record.cell.rawValue.uppercased()) (H = \(t.hidden)) on \(c.source): bits per character while training",
+    return Figure(name: "loss", title: "Character \(r.record.cell.rawValue.uppercased()) (H = \(t.hidden)) on \(c.corpus.name): bits per character while training",
                   size: Size(width: 1200, height: 720), panel: panel)
 }
 
