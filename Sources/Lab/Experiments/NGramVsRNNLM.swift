@@ -11,7 +11,7 @@ import Recurrence
 extension Lab {
     static let ngramVsRNNLM: Experiment = Experiment(
         schema: ExperimentSchema(name: "ngram-vs-rnn-lm", parameters: ngramParameters, quick: ngramQuick),
-        roughSeconds: 240,
+        roughSeconds: 160,
         compute: { file, context in
             let p = file.parameters
             context.progress("reading the corpus")
