@@ -10,5 +10,9 @@ public enum Lab {
         gradientNormsFourCells,
         lstmForgetBias,
         edgeOfChaos,
+        clippingCliff,
+        clippingTraining,
+        irnnAdding,
+        gradientFlowTraining,
     ]
 }
