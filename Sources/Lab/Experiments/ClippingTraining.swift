@@ -19,7 +19,7 @@ extension Lab {
             ParameterSpec("value_limit", .double(.greaterThan(0)), default: 5, doc: "c of value clipping |g_i| ≤ c"),
             ParameterSpec("squared_norm_threshold", .double(.greaterThan(0)), default: 1, doc: "τ of the squared-norm variant"),
             ParameterSpec("seed", .int(.atLeast(0)), default: 1, doc: "seed of the weights and the data, shared by the variants"),
-        ], quick: ["steps": 20, "hidden": 16, "iterations": 150]),
+        ], quick: ["steps": 20, "hidden": 16, "iterations": 150, "learning_rate": 0.5]),
         roughSeconds: 20,
         compute: { file, context in
             let p = file.parameters
