@@ -63,10 +63,6 @@ func monitor(_ context: RunContext) -> Monitor {
             isCancelled: { (try? context.checkCancelled()) == nil })
 }
 
-/// Runs a library computation, turning its `Cancelled` into the runner's `RunCancelled`.
-func cancellable<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch is LanguageModels.Cancelled { throw RunCancelled() }
-}
 
 /// The cells a file may name.
 let languageModelCells = ["tanh", "relu", "lstm", "gru"]

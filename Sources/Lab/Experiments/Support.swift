@@ -1,6 +1,8 @@
 import Dynamics
 import Foundation
+import LanguageModels
 import Plotting
+import Training
 
 /// Small helpers shared by the experiment definitions.
 extension Array where Element == Headline {
@@ -30,3 +32,11 @@ func gridFigure(name: String, title: String, panels: [Panel], columns: Int, pane
 
 /// Formats a number for a legend: 4 significant digits.
 func short(_ x: Double) -> String { String(format: "%.4g", x) }
+
+/// Runs a library computation, turning the libraries' own cancellation errors (the training
+/// loop's `TrainingCancelled`, the language models' `Cancelled`) into the runner's `RunCancelled`.
+func cancellable<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() }
+    catch is TrainingCancelled { throw RunCancelled() }
+    catch is LanguageModels.Cancelled { throw RunCancelled() }
+}

@@ -13,10 +13,6 @@ func trainingHooks(_ context: RunContext, _ label: String, iterations: Int, ever
     }, isCancelled: { (try? context.checkCancelled()) == nil })
 }
 
-/// `body`, with the training loop's `TrainingCancelled` turned into the runner's `RunCancelled`.
-func cancellable<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch is TrainingCancelled { throw RunCancelled() }
-}
 
 /// Mean of each window of `width` consecutive values ending at i (shorter at the start):
 /// minibatch losses are noisy, a running mean shows the trend.
