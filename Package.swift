@@ -24,11 +24,15 @@ let package = Package(
         .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
         // The measurements behind the gradient-dynamics experiments: pure functions → Codable results.
         .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"]),
+        // Tasks, readouts, optimisers, clipping, the training loop and the clipping/IRNN/gradient-flow computations.
+        .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
+        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments.
+        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
-            "LinearAlgebra", "Recurrence", "Dynamics", "Plotting",
+            "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The executable: subcommands only.
@@ -39,7 +43,9 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LinearAlgebra", "Recurrence"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),

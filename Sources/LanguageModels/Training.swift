@@ -1,0 +1,410 @@
+import Foundation
+import LinearAlgebra
+import Recurrence
+
+public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
+    /// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε),
+    /// β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
+    case adam
+    /// Adagrad as in min-char-rnn: mem ← mem + g², θ ← θ − η·g/√(mem + 10⁻⁸).
+    case adagrad
+}
+
+public enum Clipping: String, Codable, Sendable, CaseIterable {
+    case none
+    /// Norm clipping (Pascanu et al. 2013, Alg. 1): g ← g·c/‖g‖ when ‖g‖ > c; keeps the direction.
+    case norm
+    /// Element-wise value clipping to [−c, c] (min-char-rnn, char-rnn); changes the direction.
+    case value
+}
+
+/// How to train a character RNN language model. Defaults follow char-rnn where it has one
+/// (T = 50, ±0.08 initialisation, forget bias 1, clip 5); sizes are smaller so a run fits
+/// the lab's minutes on two cores.
+public struct LanguageModelSettings: Codable, Sendable, Equatable {
+    public var cell: CellKind = .lstm
+    /// H, units per layer.
+    public var hidden = 128
+    /// Recurrent layers (a StackedRNN when more than 1).
+    public var layers = 1
+    /// B streams read the training text side by side, each its own 1/B of the text.
+    public var batch = 32
+    /// T, characters per chunk: the truncation length of BPTT.
+    public var steps = 50
+    public var iterations = 1000
+    public var optimizer: OptimizerKind = .adam
+    /// 2·10⁻³: char-rnn's rate (for RMSprop); right for Adam at these sizes. Adagrad wants 0.1.
+    public var learningRate = 2e-3
+    public var clipping: Clipping = .norm
+    public var clipThreshold = 5.0
+    /// Cell weights and biases U(−s, s), char-rnn's s = 0.08.
+    public var initScale = 0.08
+    /// W_S U(−s, s): small, so the first softmax is near uniform (loss ≈ ln V).
+    public var readoutInitScale = 0.01
+    public var forgetBias = 1.0
+    public var seed: UInt64 = 123
+    /// Held-out bits per character every this many iterations (and at 0 and the end).
+    public var evalEvery = 100
+    /// Held-out characters evaluated (the first ones of the held-out split); bounds the cost.
+    public var evalCharacters = 10_000
+    /// Held-out text is read by this many streams in parallel (each starts from h = 0).
+    public var evalStreams = 16
+    /// ‖∂L/∂h_t‖ of every layer and step, every this many iterations (0 = never).
+    public var gradientNormEvery = 100
+    /// Iterations after which a sample is drawn (0 = before training).
+    public var sampleAt: [Int] = [0, 100, 300, 1000, 3000]
+    public var sampleLength = 200
+    /// 1 samples the model itself (min-char-rnn's `np.random.choice(p=…)`).
+    public var sampleTemperature = 1.0
+    /// The text fed in before sampling; nil = the first character of the training text.
+    public var samplePrime: String? = nil
+    /// Every sample uses this seed, so samples differ only because the model changed.
+    public var sampleSeed: UInt64 = 7
+
+    public init() {}
+
+    /// min-char-rnn (Karpathy 2015): tanh, H = 100, one stream, T = 25, Adagrad η = 0.1,
+    /// element-wise clipping at 5, weights N(0, 0.01²) approximated by U(±0.017).
+    public static var minCharRNN: LanguageModelSettings {
+        var s = LanguageModelSettings()
+        s.cell = .tanh; s.hidden = 100; s.batch = 1; s.steps = 25
+        s.optimizer = .adagrad; s.learningRate = 0.1; s.clipping = .value
+        s.initScale = 0.01 * 3.0.squareRoot(); s.readoutInitScale = 0.01 * 3.0.squareRoot()
+        return s
+    }
+}
+
+/// Bits per character at one point of training.
+public struct CurvePoint: Codable, Sendable, Equatable {
+    /// Parameter updates done.
+    public let iteration: Int
+    /// Training time so far, without evaluation and sampling.
+    public let seconds: Double
+    /// Mean minibatch cross-entropy over the iterations since the previous point (at 0: the
+    /// first minibatch before any update), in bits per character.
+    public let trainBitsPerCharacter: Double
+    public let heldOutBitsPerCharacter: Double
+    /// Mean ‖∇θ‖ before clipping over the same iterations.
+    public let gradientNorm: Double
+}
+
+/// ‖∂L/∂h_t‖ for t = 1…T in every layer (bottom first), for the minibatch seen after
+/// `iteration` updates. L is the mean cross-entropy of the chunk, so late steps get their own
+/// loss term plus what flows back; the gradient stops at the chunk's start (truncation).
+public struct GradientNormSnapshot: Codable, Sendable, Equatable {
+    public let iteration: Int
+    public let layers: [[Double]]
+}
+
+public struct TextSample: Codable, Sendable, Equatable {
+    public let iteration: Int
+    public let prime: String
+    public let temperature: Double
+    public let seed: UInt64
+    public let text: String
+}
+
+/// Everything a training run recorded.
+public struct TrainingRecord: Codable, Sendable {
+    public let settings: LanguageModelSettings
+    public let cell: CellKind
+    public let vocabularySize: Int
+    public let parameterCount: Int
+    /// Mean loss per character of the first minibatch before any update, in nats; ≈ ln V.
+    public let initialLossNats: Double
+    public let curve: [CurvePoint]
+    public let gradientNorms: [GradientNormSnapshot]
+    public let samples: [TextSample]
+    public let iterations: Int
+    public let trainingSeconds: Double
+    /// Held-out characters behind each `heldOutBitsPerCharacter`.
+    public let heldOutCharactersEvaluated: Int
+    public var finalHeldOutBitsPerCharacter: Double { curve.last?.heldOutBitsPerCharacter ?? .nan }
+}
+
+public struct TrainedLanguageModel: Codable, Sendable {
+    public let model: CharLanguageModel
+    public let record: TrainingRecord
+}
+
+public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
+    case corpusTooShort(characters: Int, streams: Int, steps: Int)
+    case invalidSettings(String)
+    case diverged(iteration: Int)
+
+    public var description: String {
+        switch self {
+        case .corpusTooShort(let n, let b, let t):
+            return "the training text has \(n) characters; \(b) streams of chunks of \(t) + 1 need at least \(b * (t + 1))"
+        case .invalidSettings(let s): return s
+        case .diverged(let i): return "the loss is not finite at iteration \(i)"
+        }
+    }
+}
+
+/// Trains a character RNN language model with truncated BPTT that carries the state:
+///
+/// - the training text is cut into B equal streams; each iteration reads the next T + 1
+///   characters of every stream (inputs x_1…x_T, targets x_2…x_{T+1});
+/// - h (and c) at the end of a chunk is the next chunk's h_0, but no gradient flows across
+///   the boundary; a stream that reaches its end starts again from its beginning with h = 0
+///   (min-char-rnn resets at the wrap too);
+/// - L is the mean cross-entropy per character over the B·T positions; the gradient is
+///   clipped (norm or value) and applied by Adam or Adagrad.
+///
+/// `monitor` is polled every iteration; cancelling throws `Cancelled`.
+public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings, monitor: Monitor = .silent) throws -> TrainedLanguageModel {
+    guard s.hidden >= 1, s.layers >= 1, s.batch >= 1, s.steps >= 1, s.iterations >= 0, s.evalEvery >= 1,
+          s.evalStreams >= 1, s.learningRate > 0, s.sampleTemperature >= 0, s.gradientNormEvery >= 0 else {
+        throw TrainingError.invalidSettings("language model settings out of range: \(s)")
+    }
+    let B = s.batch, T = s.steps
+    let train = Array(corpus.trainIDs)
+    let segment = train.count / B
+    guard segment >= T + 1 else { throw TrainingError.corpusTooShort(characters: train.count, streams: B, steps: T) }
+
+    var model = CharLanguageModel(kind: s.cell, vocabulary: corpus.vocabulary, hiddenSize: s.hidden, layers: s.layers,
+                                  initScale: s.initScale, readoutScale: s.readoutInitScale, forgetBias: s.forgetBias, seed: s.seed)
+    let ws = LanguageModelWorkspace(model: model, batch: B, steps: T)
+    var theta = model.flat
+    var optimizer = Optimizer(kind: s.optimizer, count: theta.count, learningRate: s.learningRate)
+    let prime = s.samplePrime ?? corpus.decode(train.prefix(1))
+
+    var curve: [CurvePoint] = []
+    var snapshots: [GradientNormSnapshot] = []
+    var samples: [TextSample] = []
+    func takeSample(_ i: Int) {
+        let text = model.sample(prime: prime, length: s.sampleLength, temperature: s.sampleTemperature, seed: s.sampleSeed)
+        samples.append(TextSample(iteration: i, prime: prime, temperature: s.sampleTemperature, seed: s.sampleSeed, text: text))
+    }
+    let (heldOut0, evaluated) = heldOutBitsPerCharacter(model: model, corpus: corpus, characters: s.evalCharacters,
+                                                        streams: s.evalStreams, steps: T)
+    if s.sampleAt.contains(0) { takeSample(0) }
+
+    var position = (0..<B).map { $0 * segment }
+    var inputs = [Int](repeating: 0, count: T * B), targets = [Int](repeating: 0, count: T * B)
+    var seconds = 0.0, lossSum = 0.0, normSum = 0.0, count = 0
+    var initialLoss = Double.nan
+    let ln2 = log(2.0)
+    for i in stride(from: 1, through: s.iterations, by: 1) {
+        try monitor.check()
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        ws.carryState()
+        for b in 0..<B {
+            if position[b] + T + 1 > (b + 1) * segment { position[b] = b * segment; ws.resetStream(b) }
+            for t in 0..<T {
+                inputs[t * B + b] = train[position[b] + t]
+                targets[t * B + b] = train[position[b] + t + 1]
+            }
+            position[b] += T
+        }
+        var grad = [Double]()
+        let loss = ws.lossAndGradient(model, inputs: inputs, targets: targets, gradient: &grad) / Double(T * B)
+        guard loss.isFinite else { throw TrainingError.diverged(iteration: i) }
+        if i == 1 { initialLoss = loss }
+        if s.gradientNormEvery > 0 && (i == 1 || (i - 1) % s.gradientNormEvery == 0) {
+            snapshots.append(GradientNormSnapshot(iteration: i - 1, layers: ws.net.layers.map(\.gradHNorm)))
+        }
+        let norm = grad.withUnsafeBufferPointer { norm2($0) }
+        clip(&grad, s.clipping, s.clipThreshold, norm: norm)
+        optimizer.step(&theta, grad)
+        model.flat = theta
+        seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        lossSum += loss; normSum += norm; count += 1
+        if i == 1 {
+            curve.append(CurvePoint(iteration: 0, seconds: 0, trainBitsPerCharacter: loss / ln2,
+                                    heldOutBitsPerCharacter: heldOut0, gradientNorm: norm))
+        }
+        var heldOut: Double? = nil
+        if i % s.evalEvery == 0 || i == s.iterations {
+            let h = heldOutBitsPerCharacter(model: model, corpus: corpus, characters: s.evalCharacters,
+                                            streams: s.evalStreams, steps: T).bits
+            curve.append(CurvePoint(iteration: i, seconds: seconds, trainBitsPerCharacter: lossSum / Double(count) / ln2,
+                                    heldOutBitsPerCharacter: h, gradientNorm: normSum / Double(count)))
+            lossSum = 0; normSum = 0; count = 0
+            heldOut = h
+        }
+        if s.sampleAt.contains(i) { takeSample(i) }
+        monitor.progress(ProgressReport(stage: s.cell.rawValue, step: i, total: s.iterations,
+                                        bitsPerCharacter: heldOut ?? loss / ln2))
+    }
+    if s.iterations == 0 {
+        curve.append(CurvePoint(iteration: 0, seconds: 0, trainBitsPerCharacter: .nan, heldOutBitsPerCharacter: heldOut0, gradientNorm: .nan))
+    }
+    let record = TrainingRecord(settings: s, cell: s.cell, vocabularySize: corpus.vocabularySize,
+                                parameterCount: model.parameterCount, initialLossNats: initialLoss, curve: curve,
+                                gradientNorms: snapshots, samples: samples, iterations: s.iterations,
+                                trainingSeconds: seconds, heldOutCharactersEvaluated: evaluated)
+    return TrainedLanguageModel(model: model, record: record)
+}
+
+/// Held-out cross-entropy in bits per character of the first ≤ `characters` held-out symbols.
+///
+/// `streams` readers each take an equal run of the held-out text (a whole number of chunks of
+/// `steps`) and carry h across their chunks from h = 0; each symbol x_p is predicted from
+/// x_{p−1} and the state (the first from the last training character). Returns the bits and
+/// how many characters were predicted (a remainder of fewer than streams·steps is left out).
+public func heldOutBitsPerCharacter(model: CharLanguageModel, corpus: Corpus, characters: Int = .max,
+                                    streams: Int = 16, steps: Int = 50) -> (bits: Double, characters: Int) {
+    let (start, S, Te, perStream) = evaluationLayout(corpus: corpus, characters: characters, streams: streams, steps: steps)
+    guard perStream > 0, start >= 1 else { return (.nan, 0) }
+    let ws = LanguageModelWorkspace(model: model, batch: S, steps: Te)
+    var inputs = [Int](repeating: 0, count: Te * S), targets = inputs
+    var nats = 0.0
+    for chunk in 0..<(perStream / Te) {
+        ws.carryState()
+        for b in 0..<S {
+            for t in 0..<Te {
+                let p = start + b * perStream + chunk * Te + t
+                inputs[t * S + b] = corpus.ids[p - 1]
+                targets[t * S + b] = corpus.ids[p]
+            }
+        }
+        nats += ws.loss(model, inputs: inputs, targets: targets)
+    }
+    let n = S * perStream
+    return (nats / Double(n) / log(2.0), n)
+}
+
+/// The held-out positions `heldOutBitsPerCharacter` predicts: one contiguous range from the
+/// start of the held-out split (the streams' runs follow each other), so an n-gram model can
+/// be scored on exactly the same characters.
+public func evaluationRange(corpus: Corpus, characters: Int = .max, streams: Int = 16, steps: Int = 50) -> Range<Int> {
+    let (start, S, _, perStream) = evaluationLayout(corpus: corpus, characters: characters, streams: streams, steps: steps)
+    return start..<(start + S * perStream)
+}
+
+/// Stream count S, chunk length Te and characters per stream for a held-out evaluation.
+private func evaluationLayout(corpus: Corpus, characters: Int, streams: Int, steps: Int)
+    -> (start: Int, streams: Int, steps: Int, perStream: Int) {
+    let start = corpus.heldOutRange.lowerBound
+    let M = min(characters, corpus.heldOutRange.count)
+    let S = max(1, min(streams, M))
+    let Te = max(1, min(steps, M / S))
+    return (start, S, Te, (M / S / Te) * Te)
+}
+
+/// Clips in place: by the global norm (Pascanu et al.) or element-wise (min-char-rnn).
+func clip(_ g: inout [Double], _ mode: Clipping, _ c: Double, norm: Double) {
+    switch mode {
+    case .none: return
+    case .norm:
+        guard norm > c, norm > 0 else { return }
+        let f = c / norm
+        for k in g.indices { g[k] *= f }
+    case .value:
+        for k in g.indices { g[k] = min(c, max(-c, g[k])) }
+    }
+}
+
+struct Optimizer {
+    let kind: OptimizerKind
+    let learningRate: Double
+    var m: [Double], v: [Double]
+    var t = 0
+
+    init(kind: OptimizerKind, count: Int, learningRate: Double) {
+        self.kind = kind
+        self.learningRate = learningRate
+        m = [Double](repeating: 0, count: count)
+        v = kind == .adam ? m : []
+    }
+
+    mutating func step(_ theta: inout [Double], _ g: [Double]) {
+        t += 1
+        let η = learningRate
+        switch kind {
+        case .adam:
+            let β1 = 0.9, β2 = 0.999, ε = 1e-8
+            let c1 = 1 - pow(β1, Double(t)), c2 = 1 - pow(β2, Double(t))
+            for k in theta.indices {
+                m[k] = β1 * m[k] + (1 - β1) * g[k]                 // first moment
+                v[k] = β2 * v[k] + (1 - β2) * g[k] * g[k]          // second moment
+                theta[k] -= η * (m[k] / c1) / ((v[k] / c2).squareRoot() + ε)
+            }
+        case .adagrad:
+            for k in theta.indices {
+                m[k] += g[k] * g[k]                                // mem += dθ²
+                theta[k] -= η * g[k] / (m[k] + 1e-8).squareRoot()
+            }
+        }
+    }
+}
+
+/// The buffers of one chunk of B streams × T steps, made once and reused every iteration:
+/// the stacked RNN, the logits (V×TB) and the readout gradients.
+final class LanguageModelWorkspace {
+    let net: StackedRNN
+    let V: Int, H: Int, B: Int, T: Int
+    private let storage: Buffer
+    private let logits: MatrixRef   // V×TB
+    private let ones: MatrixRef     // TB×1
+    private let dW_S: MatrixRef     // V×H
+    private let db_S: MatrixRef     // V×1
+    private var y: [Int32]          // TB targets
+
+    init(model: CharLanguageModel, batch B: Int, steps T: Int) {
+        V = model.vocabularySize; H = model.hiddenSize; self.B = B; self.T = T
+        net = StackedRNN(kind: model.kind, inputSize: V, hiddenSize: H, layers: model.layers.count, batch: B, steps: T)
+        net.layers[0].computeInputGradient = false        // the one-hot input needs no gradient
+        storage = Buffer(count: V * T * B + T * B + V * H + V)
+        logits = storage.take(rows: V, cols: T * B)
+        ones = storage.take(rows: T * B, cols: 1)
+        ones.fill(1)
+        dW_S = storage.take(rows: V, cols: H)
+        db_S = storage.take(rows: V, cols: 1)
+        y = [Int32](repeating: 0, count: T * B)
+    }
+
+    /// h_0 ← h_T (and c_0 ← c_T) in every layer: the next chunk continues each stream.
+    func carryState() {
+        for layer in net.layers {
+            layer.h(0).copy(from: layer.h(T))
+            if let c0 = layer.c(0), let cT = layer.c(T) { c0.copy(from: cT) }
+        }
+    }
+
+    /// h_0 = 0 (and c_0 = 0) for stream b in every layer.
+    func resetStream(_ b: Int) {
+        for layer in net.layers {
+            layer.h(0).columns(b, 1).fill(0)
+            layer.c(0)?.columns(b, 1).fill(0)
+        }
+    }
+
+    private func load(_ inputs: [Int], _ targets: [Int]) {
+        let x = net.x
+        x.fill(0)
+        for j in 0..<(T * B) { x[inputs[j], j] = 1; y[j] = Int32(targets[j]) }   // one-hot x_t
+    }
+
+    /// Forward only: the summed cross-entropy in nats over the chunk.
+    func loss(_ model: CharLanguageModel, inputs: [Int], targets: [Int]) -> Double {
+        load(inputs, targets)
+        net.forward(model.layers)
+        return model.W_S.withRef { W in model.b_S.withUnsafeBufferPointer { b in y.withUnsafeBufferPointer { yp in
+            SoftmaxReadout.forward(W_S: W, b_S: b.baseAddress!, h: net.layers[net.layers.count - 1].outputs,
+                                   targets: yp.baseAddress!, logits: logits, keepProbabilities: false)
+        } } }
+    }
+
+    /// Forward and backward of L = (1/TB) Σ cross-entropy; returns Σ cross-entropy (nats)
+    /// and writes ∂L/∂θ in `CharLanguageModel.flat` order into `gradient`.
+    func lossAndGradient(_ model: CharLanguageModel, inputs: [Int], targets: [Int], gradient: inout [Double]) -> Double {
+        load(inputs, targets)
+        net.forward(model.layers)
+        let top = net.layers[net.layers.count - 1]
+        let loss = model.W_S.withRef { W in model.b_S.withUnsafeBufferPointer { b in y.withUnsafeBufferPointer { yp in
+            SoftmaxReadout.forwardBackward(W_S: W, b_S: b.baseAddress!, h: top.outputs, targets: yp.baseAddress!,
+                                           scale: 1 / Double(T * B), logits: logits, dW_S: dW_S, db_S: db_S.pointer,
+                                           dh: top.dhLoss, ones: ones)
+        } } }
+        net.backward(model.layers)
+        gradient.removeAll(keepingCapacity: true)
+        gradient.reserveCapacity(model.parameterCount)
+        for layer in net.layers { gradient += layer.gradients.flat }
+        gradient += UnsafeBufferPointer(start: dW_S.pointer, count: V * H)
+        gradient += UnsafeBufferPointer(start: db_S.pointer, count: V)
+        return loss
+    }
+}

@@ -1,0 +1,74 @@
+import LinearAlgebra
+
+/// Gradient clipping rules, applied to the one flat gradient of ALL parameters (cell and readout).
+public enum ClippingRule: String, CaseIterable, Codable, Sendable {
+    /// No clipping.
+    case none
+    /// Pascanu, Mikolov & Bengio (2013), Algorithm 1, on the global norm:
+    /// if ‖g‖ ≥ τ then g ← (τ/‖g‖) g. Keeps the direction, caps the step at η τ
+    /// (d2l §9.5: "projects the gradients onto a ball of radius θ").
+    case norm
+    /// Element-wise g_i ← min(max(g_i, −c), c), as min-char-rnn (c = 5) and char-rnn do.
+    /// Each component is capped separately, so the direction changes.
+    case value
+    /// A lecture slide's mistaken snippet, kept as a named teaching variant: it compares and
+    /// divides by Σg² = ‖g‖² instead of ‖g‖: if Σg² > τ then g ← τ g / Σg². It starts at
+    /// ‖g‖ > √τ and leaves ‖g‖ = τ/‖g‖, so the larger the gradient, the SMALLER the step:
+    /// exactly backwards for a cliff.
+    case squaredNorm
+}
+
+/// A clipping rule and its threshold τ (for `value`, the bound c). Off by default.
+public struct Clipping: Codable, Sendable, Equatable {
+    public var rule: ClippingRule
+    public var threshold: Double
+
+    public init(rule: ClippingRule = .none, threshold: Double = 1) {
+        self.rule = rule
+        self.threshold = threshold
+    }
+
+    public static let none = Clipping()
+    public static func norm(_ threshold: Double) -> Clipping { Clipping(rule: .norm, threshold: threshold) }
+    public static func value(_ limit: Double) -> Clipping { Clipping(rule: .value, threshold: limit) }
+    public static func squaredNorm(_ threshold: Double) -> Clipping { Clipping(rule: .squaredNorm, threshold: threshold) }
+
+    /// Clips `g` in place; returns the norm before and after and whether the rule fired.
+    @discardableResult
+    public func apply(_ g: inout [Double]) -> ClipOutcome {
+        let τ = threshold
+        let before = g.withUnsafeBufferPointer { norm2($0) }    // ‖g‖, overflow-safe (BLAS dnrm2)
+        var fired = false
+        switch rule {
+        case .none:
+            break
+        case .norm:
+            if before >= τ {                                   // Algorithm 1: ‖ĝ‖ ≥ threshold
+                fired = true
+                let s = τ / before
+                for k in g.indices { g[k] *= s }               // ĝ ← (threshold/‖ĝ‖) ĝ
+            }
+        case .value:
+            for k in g.indices where abs(g[k]) > τ {
+                fired = true
+                g[k] = g[k] > 0 ? τ : -τ                       // g_i ← clamp(g_i, −c, c)
+            }
+        case .squaredNorm:
+            let sumSquares = before * before                   // Σ g²
+            if sumSquares > τ {
+                fired = true
+                let s = τ / sumSquares
+                for k in g.indices { g[k] *= s }               // g ← τ g / Σg²  (‖g‖ becomes τ/‖g‖)
+            }
+        }
+        let after = fired ? g.withUnsafeBufferPointer { norm2($0) } : before
+        return ClipOutcome(normBefore: before, normAfter: after, clipped: fired)
+    }
+}
+
+/// What one clipping call did.
+public struct ClipOutcome: Codable, Sendable, Equatable {
+    public var normBefore: Double
+    public var normAfter: Double
+    public var clipped: Bool
+}

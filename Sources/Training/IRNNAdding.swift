@@ -1,0 +1,97 @@
+import Foundation
+
+/// How one model of the race is trained.
+public struct Recipe: Codable, Sendable, Equatable {
+    public var optimizer: OptimizerSettings
+    public var clipping: Clipping
+    /// The recurrent gain g (tanh, relu, irnn).
+    public var gain: Double
+
+    public init(optimizer: OptimizerSettings, clipping: Clipping, gain: Double = 1) {
+        self.optimizer = optimizer
+        self.clipping = clipping
+        self.gain = gain
+    }
+
+    /// Per-model defaults. Le et al. (2015, §4.1) grid-searched plain SGD (lr 1e-9…1e-1,
+    /// clip 1…1000) over ~10⁶ updates; a CPU budget of a few thousand updates needs an adaptive
+    /// step instead, so every model uses Adam (Kingma & Ba 2015) with norm clipping (Pascanu
+    /// et al. 2013), which takes the explosions out of the comparison but not the vanishing:
+    /// - lstm, gru: Adam η = 1e-3, τ = 1, the common recipe for gated cells (and Chung et al.'s
+    ///   "gradient norm rescaled to 1").
+    /// - irnn: Adam η = 1e-4… would match Le et al.'s tiny steps, but on this budget η = 1e-3
+    ///   with τ = 1 is what reaches the target; ReLU states are unbounded, so the clip matters.
+    /// - tanh, relu: the same Adam η = 1e-3, τ = 1, so only the cell and its initialisation differ.
+    public static func defaultRecipe(for kind: ModelKind) -> Recipe {
+        switch kind {
+        case .lstm, .gru: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
+        case .irnn: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
+        case .tanh, .relu: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
+        }
+    }
+}
+
+/// The race of Le, Jaitly & Hinton (2015, §4.1, Fig. 2): tanh RNN, ReLU RNN (Gaussian init),
+/// IRNN, LSTM (forget bias 1) and GRU, H = 100, on their adding problem at several T, test MSE
+/// against iterations with the constant-predictor line 1/6 (the papers quote 0.1767).
+public struct IRNNAddingSettings: Codable, Sendable, Equatable {
+    public var models: [ModelKind] = [.tanh, .relu, .irnn, .lstm, .gru]
+    public var steps: [Int] = [50, 100, 150]        // T (Le et al. used 150…400; shorter fits the budget)
+    public var hiddenSize: Int = 100                // Le et al.'s
+    public var batch: Int = 32
+    public var iterations: Int = 1500
+    /// Recipes by model name; a missing name takes `Recipe.defaultRecipe(for:)`.
+    public var recipes: [String: Recipe] = [:]
+    public var seed: UInt64 = 1
+    public var evaluationInterval: Int = 100
+    public var testSequences: Int = 1000
+    /// ρ/σ_max of W_hh every this many updates (0: only start and end).
+    public var spectrumInterval: Int = 100
+
+    public init() {}
+
+    /// Small enough for a debug-mode test.
+    public static var quick: IRNNAddingSettings {
+        var s = IRNNAddingSettings()
+        s.steps = [10]; s.hiddenSize = 8; s.batch = 16; s.iterations = 60
+        s.evaluationInterval = 20; s.testSequences = 64; s.spectrumInterval = 0
+        return s
+    }
+
+    public func recipe(_ kind: ModelKind) -> Recipe { recipes[kind.rawValue] ?? Recipe.defaultRecipe(for: kind) }
+
+    public func training(_ kind: ModelKind, steps T: Int) -> TrainingSettings {
+        let r = recipe(kind)
+        return TrainingSettings(model: ModelSpec(kind: kind, hiddenSize: hiddenSize, gain: r.gain, forgetBias: 1),
+                                task: .adding(steps: T), batch: batch, iterations: iterations,
+                                optimizer: r.optimizer, clipping: r.clipping, seed: seed,
+                                evaluationInterval: evaluationInterval, testSequences: testSequences,
+                                spectrumInterval: spectrumInterval)
+    }
+}
+
+public struct IRNNAddingResult: Codable, Sendable {
+    public var settings: IRNNAddingSettings
+    /// Every (model, T) run, models inner: runs[i·models.count + j] is steps[i], models[j].
+    public var runs: [TrainingRun]
+    /// Final test MSE by model name, then by T as a string: finalTestMSE["irnn"]["100"].
+    public var finalTestMSE: [String: [String: Double]]
+    /// Whether a run diverged, keyed the same way.
+    public var diverged: [String: [String: Bool]]
+    public var baselineMSE: Double                  // 1/6
+}
+
+/// Runs the race (see `IRNNAddingSettings`). Progress reports (iteration, loss) of the run in hand.
+public func irnnAdding(_ settings: IRNNAddingSettings = IRNNAddingSettings(),
+                       hooks: TrainingHooks = TrainingHooks()) throws -> IRNNAddingResult {
+    var result = IRNNAddingResult(settings: settings, runs: [], finalTestMSE: [:], diverged: [:], baselineMSE: addingBaselineMSE)
+    for T in settings.steps {
+        for kind in settings.models {
+            let run = try train(settings.training(kind, steps: T), hooks: hooks)
+            result.runs.append(run)
+            result.finalTestMSE[kind.rawValue, default: [:]][String(T)] = run.finalTestLoss
+            result.diverged[kind.rawValue, default: [:]][String(T)] = run.diverged
+        }
+    }
+    return result
+}

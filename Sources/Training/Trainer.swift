@@ -1,0 +1,298 @@
+import Foundation
+import LinearAlgebra
+import Recurrence
+
+/// One training run: a model, a task, an optimiser and a clipping rule.
+///
+/// Data: every iteration draws B fresh sequences (an endless training set, as the synthetic
+/// tasks allow); the held-out test set is drawn once from a different stream. Streams from one
+/// `seed`: initial weights from `seed`, training data from `seed ^ 0xDA7A`, test data from
+/// `seed ^ 0x7E57`, so runs that differ only in optimiser or clipping see the same weights and data.
+///
+/// Counting: "iteration k" means k updates done, so the training loss recorded at index k is
+/// the loss at θ_k, before update k + 1. Evaluations and spectra are taken at θ_0 and every
+/// `…Interval` updates, and after the last update.
+public struct TrainingSettings: Codable, Sendable, Equatable {
+    public var model: ModelSpec
+    public var task: TaskSpec
+    public var batch: Int                   // B; 20 as in Pascanu et al.'s code
+    public var iterations: Int              // updates
+    public var optimizer: OptimizerSettings
+    public var clipping: Clipping
+    public var seed: UInt64
+    /// Evaluate on the test set every this many updates (0: only at the start and the end).
+    public var evaluationInterval: Int
+    /// Held-out sequences, evaluated in chunks of at most 100 (rounded up to whole chunks).
+    public var testSequences: Int
+    /// ρ and σ_max of every recurrent block every this many updates (0: only start and end).
+    /// An SVD and an eigenvalue problem of H×H per block: cheap for H ≤ 128.
+    public var spectrumInterval: Int
+    /// Also keep every singular value (not only σ_max) in each spectrum sample.
+    public var recordSingularValues: Bool
+    /// Iterations at which the whole profile ‖∂L/∂h_t‖, t = 1…T, is kept.
+    public var profileIterations: [Int]
+
+    public init(model: ModelSpec, task: TaskSpec, batch: Int = 20, iterations: Int = 1000,
+                optimizer: OptimizerSettings = .sgd(0.01), clipping: Clipping = .none, seed: UInt64 = 1,
+                evaluationInterval: Int = 100, testSequences: Int = 1000, spectrumInterval: Int = 10,
+                recordSingularValues: Bool = false, profileIterations: [Int] = []) {
+        self.model = model
+        self.task = task
+        self.batch = batch
+        self.iterations = iterations
+        self.optimizer = optimizer
+        self.clipping = clipping
+        self.seed = seed
+        self.evaluationInterval = evaluationInterval
+        self.testSequences = testSequences
+        self.spectrumInterval = spectrumInterval
+        self.recordSingularValues = recordSingularValues
+        self.profileIterations = profileIterations
+    }
+}
+
+/// Progress and cancellation, polled once per iteration.
+public struct TrainingHooks: Sendable {
+    /// Called after every iteration with (iteration k, training loss at θ_{k−1}).
+    public var progress: (@Sendable (Int, Double) -> Void)?
+    /// Polled before every iteration; when it returns true, `train` throws `TrainingCancelled`
+    /// carrying everything recorded so far.
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    public init(progress: (@Sendable (Int, Double) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) {
+        self.progress = progress
+        self.isCancelled = isCancelled
+    }
+}
+
+/// Thrown by `train` when `TrainingHooks.isCancelled` says so; `partial` holds the run so far.
+public struct TrainingCancelled: Error, CustomStringConvertible {
+    public let partial: TrainingRun
+    public var description: String { "training cancelled after \(partial.iterationsRun) iterations" }
+}
+
+/// Where and why a run stopped early.
+public struct Divergence: Codable, Sendable, Equatable {
+    public var iteration: Int
+    public var reason: String
+}
+
+/// The spectrum of each recurrent block W_h· at one iteration.
+public struct SpectrumSample: Codable, Sendable, Equatable {
+    public var iteration: Int
+    /// Block names: ["W_hh"] for tanh/ReLU, ["W_hi", "W_hf", "W_hg", "W_ho"], ["W_hr", "W_hz", "W_hn"].
+    public var blocks: [String]
+    public var spectralRadius: [Double]             // ρ per block
+    public var largestSingularValue: [Double]       // σ_max per block
+    public var singularValues: [[Double]]?          // all σ per block, descending (when recorded)
+}
+
+/// ‖∂L/∂h_t‖ for t = 1…T at one iteration (Frobenius norm over the batch).
+public struct GradientProfile: Codable, Sendable, Equatable {
+    public var iteration: Int
+    public var norms: [Double]
+}
+
+/// Test-set loss (MSE for regression, cross-entropy otherwise) and accuracy (classification).
+public struct Evaluation: Codable, Sendable, Equatable {
+    public var iteration: Int
+    public var loss: Double
+    public var accuracy: Double?
+}
+
+/// Everything one run recorded. Every stored number is finite: a non-finite loss or gradient
+/// ends the run and is described in `divergence` instead of stored.
+public struct TrainingRun: Codable, Sendable {
+    public var settings: TrainingSettings
+    public var parameterCount: Int
+    /// Updates done (equals `settings.iterations` unless the run diverged or was cancelled).
+    public var iterationsRun: Int
+    /// Training loss at θ_k, k = 0 ..< iterationsRun (plus the diverging step's loss when finite).
+    public var losses: [Double] = []
+    /// Global gradient norm over all parameters, before and after clipping.
+    public var gradientNormBefore: [Double] = []
+    public var gradientNormAfter: [Double] = []
+    public var clipped: [Bool] = []
+    public var spectra: [SpectrumSample] = []
+    public var gradientProfiles: [GradientProfile] = []
+    public var evaluations: [Evaluation] = []
+    public var divergence: Divergence?
+
+    public var diverged: Bool { divergence != nil }
+    /// Share of recorded iterations where the clipping rule fired.
+    public var clippedShare: Double { clipped.isEmpty ? 0 : Double(clipped.filter { $0 }.count) / Double(clipped.count) }
+    /// Mean training loss over the last min(10, n) recorded iterations (minibatch losses are noisy).
+    public var finalLoss: Double? {
+        guard !losses.isEmpty else { return nil }
+        let tail = losses.suffix(10)
+        return tail.reduce(0, +) / Double(tail.count)
+    }
+    public var finalTestLoss: Double? { evaluations.last?.loss }
+    public var finalTestAccuracy: Double? { evaluations.last?.accuracy }
+
+    enum CodingKeys: String, CodingKey {
+        case settings, parameterCount, iterationsRun, losses, gradientNormBefore, gradientNormAfter, clipped
+        case spectra, gradientProfiles, evaluations, divergence
+        case diverged, clippedShare, finalLoss, finalTestLoss, finalTestAccuracy
+    }
+
+    init(settings: TrainingSettings, parameterCount: Int) {
+        self.settings = settings
+        self.parameterCount = parameterCount
+        iterationsRun = 0
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        settings = try c.decode(TrainingSettings.self, forKey: .settings)
+        parameterCount = try c.decode(Int.self, forKey: .parameterCount)
+        iterationsRun = try c.decode(Int.self, forKey: .iterationsRun)
+        losses = try c.decode([Double].self, forKey: .losses)
+        gradientNormBefore = try c.decode([Double].self, forKey: .gradientNormBefore)
+        gradientNormAfter = try c.decode([Double].self, forKey: .gradientNormAfter)
+        clipped = try c.decode([Bool].self, forKey: .clipped)
+        spectra = try c.decode([SpectrumSample].self, forKey: .spectra)
+        gradientProfiles = try c.decode([GradientProfile].self, forKey: .gradientProfiles)
+        evaluations = try c.decode([Evaluation].self, forKey: .evaluations)
+        divergence = try c.decodeIfPresent(Divergence.self, forKey: .divergence)
+    }
+
+    /// Encodes the series and the headline numbers (diverged, clippedShare, final losses).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(settings, forKey: .settings)
+        try c.encode(parameterCount, forKey: .parameterCount)
+        try c.encode(iterationsRun, forKey: .iterationsRun)
+        try c.encode(losses, forKey: .losses)
+        try c.encode(gradientNormBefore, forKey: .gradientNormBefore)
+        try c.encode(gradientNormAfter, forKey: .gradientNormAfter)
+        try c.encode(clipped, forKey: .clipped)
+        try c.encode(spectra, forKey: .spectra)
+        try c.encode(gradientProfiles, forKey: .gradientProfiles)
+        try c.encode(evaluations, forKey: .evaluations)
+        try c.encodeIfPresent(divergence, forKey: .divergence)
+        try c.encode(diverged, forKey: .diverged)
+        try c.encode(clippedShare, forKey: .clippedShare)
+        try c.encodeIfPresent(finalLoss, forKey: .finalLoss)
+        try c.encodeIfPresent(finalTestLoss, forKey: .finalTestLoss)
+        try c.encodeIfPresent(finalTestAccuracy, forKey: .finalTestAccuracy)
+    }
+}
+
+/// Trains one model (see `TrainingSettings` for data, seeds and counting).
+///
+/// Each iteration: draw a batch; forward through the cell (BPTT) and the readout; the loss
+/// gradient dY goes back through the readout and enters BPTT as dhLoss = W_yᵀ dY at the scored
+/// steps; the cell and readout gradients form one flat g; g is clipped (`settings.clipping`, on
+/// the global norm over ALL parameters) and the optimiser updates θ.
+///
+/// Divergence is an outcome: a non-finite loss or gradient norm stops the run, recorded in
+/// `divergence` (iteration and reason). Cancellation throws `TrainingCancelled` with the partial run.
+public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingHooks()) throws -> TrainingRun {
+    let spec = settings.task, m = settings.model
+    spec.validate()
+    precondition(settings.batch >= 1 && settings.iterations >= 0 && m.hiddenSize >= 1,
+                 "train: B = \(settings.batch), iterations = \(settings.iterations), H = \(m.hiddenSize)")
+    let D = spec.inputSize, O = spec.outputSize, H = m.hiddenSize, T = spec.steps, B = settings.batch
+
+    var initRNG = SeededGenerator(seed: settings.seed)
+    var dataRNG = SeededGenerator(seed: settings.seed ^ 0xDA7A)
+    var testRNG = SeededGenerator(seed: settings.seed ^ 0x7E57)
+    var cell = m.makeCell(inputSize: D, using: &initRNG)
+    var readout = m.makeReadout(outputSize: O, using: &initRNG)
+    let P = FlatParameters.count(cell, readout)
+    var theta = [Double](repeating: 0, count: P)            // θ: the optimiser's truth
+    var g = [Double](repeating: 0, count: P)
+    FlatParameters.gather(cell, readout, into: &theta)
+    var optimizer = Optimizer(settings.optimizer, count: P)
+
+    let bptt = BPTT(kind: m.kind.cell, inputSize: D, hiddenSize: H, batch: B, steps: T)
+    bptt.computeInputGradient = false
+    let head = ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: B, lossSteps: spec.lossSteps, objective: spec.objective)
+    var data = TaskBatch(spec: spec, batch: B)
+
+    // The held-out set, in chunks of at most 100 sequences.
+    let evalB = max(1, min(settings.testSequences, 100))
+    let chunks = max(1, (settings.testSequences + evalB - 1) / evalB)
+    let testSet = (0..<chunks).map { _ in TaskBatch(spec: spec, batch: evalB, using: &testRNG) }
+    var evalWork: (BPTT, ReadoutWorkspace)?
+
+    var run = TrainingRun(settings: settings, parameterCount: P)
+    let profileAt = Set(settings.profileIterations)
+
+    func evaluate(_ k: Int) {
+        if evalWork == nil {
+            evalWork = (BPTT(kind: m.kind.cell, inputSize: D, hiddenSize: H, batch: evalB, steps: T),
+                        ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: evalB, lossSteps: spec.lossSteps, objective: spec.objective))
+        }
+        let (net, out) = evalWork!
+        var loss = 0.0, correct = 0, scored = 0
+        for chunk in testSet {
+            chunk.x.withRef { net.x.copy(from: $0) }
+            net.h(0).fill(0); net.c(0)?.fill(0)
+            net.forward(cell)
+            loss += out.forward(readout, hs: net.hs, targets: chunk.targets, classes: chunk.classes)
+            if spec.objective == .crossEntropy {
+                correct += out.correctCount(classes: chunk.classes, stepIndices: spec.accuracyStepIndices)
+                scored += spec.accuracyStepIndices.count * evalB
+            }
+        }
+        loss /= Double(testSet.count)
+        guard loss.isFinite else { return }
+        run.evaluations.append(Evaluation(iteration: k, loss: loss,
+                                          accuracy: scored > 0 ? Double(correct) / Double(scored) : nil))
+    }
+
+    func spectrum(_ k: Int) {
+        var rho: [Double] = [], smax: [Double] = [], all: [[Double]] = []
+        let names = m.kind.cell.recurrentWeightNames
+        for name in names {
+            let W = cell[name]
+            guard W.isFinite, let s = try? singularValues(W), let r = try? spectralRadius(W) else { return }
+            rho.append(r); smax.append(s.first ?? 0); all.append(s)
+        }
+        run.spectra.append(SpectrumSample(iteration: k, blocks: names, spectralRadius: rho, largestSingularValue: smax,
+                                          singularValues: settings.recordSingularValues ? all : nil))
+    }
+
+    let evalEvery = settings.evaluationInterval, specEvery = settings.spectrumInterval
+    evaluate(0)
+    spectrum(0)
+    for k in 0..<settings.iterations {
+        if hooks.isCancelled?() == true { throw TrainingCancelled(partial: run) }
+        // Forward: a fresh batch through the cell and the readout.
+        data.fill(using: &dataRNG)
+        data.x.withRef { bptt.x.copy(from: $0) }
+        bptt.h(0).fill(0); bptt.c(0)?.fill(0)
+        bptt.forward(cell)
+        let loss = head.forward(readout, hs: bptt.hs, targets: data.targets, classes: data.classes)
+        guard loss.isFinite else {
+            run.divergence = Divergence(iteration: k, reason: "training loss is \(loss) at iteration \(k)")
+            break
+        }
+        // Backward: readout, then BPTT from dhLoss = W_yᵀ dY.
+        head.backward(readout, dhLoss: bptt.dhLoss)
+        bptt.backward(cell)
+        if profileAt.contains(k) { run.gradientProfiles.append(GradientProfile(iteration: k, norms: bptt.gradHNorm)) }
+        FlatParameters.gather(bptt.gradients, head.gradients, into: &g)
+        let clip = settings.clipping.apply(&g)
+        guard clip.normBefore.isFinite, clip.normAfter.isFinite else {
+            run.losses.append(loss)
+            run.divergence = Divergence(iteration: k, reason: "gradient norm is \(clip.normBefore) at iteration \(k)")
+            break
+        }
+        run.losses.append(loss)
+        run.gradientNormBefore.append(clip.normBefore)
+        run.gradientNormAfter.append(clip.normAfter)
+        run.clipped.append(clip.clipped)
+        // Update: θ ← optimiser(θ, clipped g).
+        optimizer.step(&theta, g)
+        FlatParameters.scatter(theta, into: &cell, &readout)
+        run.iterationsRun = k + 1
+        hooks.progress?(k + 1, loss)
+        let done = k + 1 == settings.iterations
+        if done || (evalEvery > 0 && (k + 1) % evalEvery == 0) { evaluate(k + 1) }
+        if done || (specEvery > 0 && (k + 1) % specEvery == 0) { spectrum(k + 1) }
+    }
+    return run
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Training
+
+/// f(θ) = ½ (θ − θ*)ᵀ A (θ − θ*) with A symmetric positive definite (eigenvalues ≈ 0.43…2.2):
+/// ∇f = A (θ − θ*), unique minimum θ*.
+private let A: [[Double]] = [[2, 0.5, 0], [0.5, 1, 0.2], [0, 0.2, 0.5]]
+private let thetaStar: [Double] = [1, -2, 0.5]
+
+private func gradient(_ theta: [Double]) -> [Double] {
+    (0..<3).map { i in (0..<3).reduce(0) { $0 + A[i][$1] * (theta[$1] - thetaStar[$1]) } }
+}
+
+struct OptimizerCase: CustomStringConvertible, Sendable {
+    let settings: OptimizerSettings
+    let iterations: Int
+    let tolerance: Double
+    var description: String { "\(settings.kind) η=\(settings.learningRate)" }
+}
+
+@Test("Each optimiser reaches the minimum of a convex quadratic", arguments: [
+    OptimizerCase(settings: .sgd(0.1), iterations: 600, tolerance: 1e-6),
+    OptimizerCase(settings: .momentum(0.05, 0.9), iterations: 600, tolerance: 1e-6),
+    OptimizerCase(settings: .rmsprop(1e-3), iterations: 6000, tolerance: 1e-2),
+    OptimizerCase(settings: .adam(0.02), iterations: 3000, tolerance: 1e-4),
+    OptimizerCase(settings: .adagrad(0.5), iterations: 3000, tolerance: 1e-4),
+])
+func optimiserReachesMinimum(_ c: OptimizerCase) {
+    var theta: [Double] = [0, 0, 0]
+    var opt = Optimizer(c.settings, count: 3)
+    for _ in 0..<c.iterations { opt.step(&theta, gradient(theta)) }
+    let err = zip(theta, thetaStar).map { abs($0 - $1) }.max()!
+    #expect(err < c.tolerance, "\(c): largest |θ − θ*| = \(err), θ = \(theta)")
+    #expect(opt.stepCount == c.iterations)
+}
+
+@Test("Adam's first step has length η in every coordinate (bias correction)")
+func adamFirstStep() {
+    var theta: [Double] = [0, 0, 0]
+    var opt = Optimizer(.adam(0.01), count: 3)
+    opt.step(&theta, [3, -0.5, 1e-3])
+    #expect(abs(theta[0] + 0.01) < 1e-9 && abs(theta[1] - 0.01) < 1e-9 && abs(theta[2] + 0.01) < 1e-7, "θ = \(theta)")
+}
