@@ -7,5 +7,8 @@ public enum Lab {
         backpropThroughWhh,
         singularValueSpectra,
         jacobianProducts,
+        gradientNormsFourCells,
+        lstmForgetBias,
+        edgeOfChaos,
     ]
 }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Lab
+
+// The gradient-dynamics experiments run on their real files with --quick sizes; the tests check
+// the headline numbers their descriptions promise and that every figure draws.
+
+/// The repository root: this file is Tests/LabTests/DynamicsExperimentTests.swift.
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+/// `experiments/NAME.toml` loaded with --quick and computed.
+private func runQuick(_ experiment: Experiment) throws -> ExperimentOutput {
+    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
+    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: [], quick: true)
+    return try experiment.compute(file, RunContext(experiment: experiment.name))
+}
+
+/// Each experiment computed once (a global `let` is initialised on first use, once), shared by the tests.
+private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
+    [Lab.gradientNormsFourCells, Lab.lstmForgetBias, Lab.edgeOfChaos].map { e in
+        (e.name, Result { try runQuick(e) })
+    })
+
+private func output(_ name: String) throws -> ExperimentOutput { try #require(quickOutputs[name]).get() }
+
+private func number(_ value: JSONValue?, _ path: String) throws -> Double {
+    try #require(value?.number, "results.\(path) is not a number")
+}
+
+@Test("gradient-norms-four-cells: the IRNN keeps the gradient, tanh loses it, and σ_max(W_hh) ≈ 2g")
+func gradientNormsHeadlines() throws {
+    let cells = try #require(try output("gradient-norms-four-cells").results["cells"])
+    let irnn = try number(cells["irnn"]?["factor_per_step"], "cells.irnn.factor_per_step")
+    #expect(abs(irnn - 1) < 0.01, "IRNN factor per step \(irnn)")
+    let tanh = try number(cells["tanh"]?["factor_per_step"], "cells.tanh.factor_per_step")
+    let tanhFirst = try number(cells["tanh"]?["log10_dh1_over_dhT"], "cells.tanh.log10_dh1_over_dhT")
+    #expect(tanh < 0.98 && tanhFirst < -0.5, "tanh factor \(tanh), log₁₀ ‖dh_1‖/‖dh_T‖ = \(tanhFirst)")
+    let σ = try number(cells["tanh"]?["sigma_max_mean"], "cells.tanh.sigma_max_mean")
+    let expected = try number(cells["tanh"]?["sigma_max_expected"], "cells.tanh.sigma_max_expected")
+    #expect(abs(σ / expected - 1) < 0.15, "σ_max \(σ) against 2g = \(expected)")
+    let bound = try number(cells["tanh"]?["log10_bound_at_first_step"], "cells.tanh.log10_bound_at_first_step")
+    #expect(bound > tanhFirst, "the bound (γ σ_max)^(T−1) = 10^\(bound) lies above the measured 10^\(tanhFirst)")
+    for cell in ["lstm", "gru"] {
+        let f = try number(cells[cell]?["factor_per_step"], "cells.\(cell).factor_per_step")
+        #expect(f > 0 && f < 1, "\(cell) factor per step \(f)")
+    }
+    #expect(cells["lstm"]?["log10_dc1_over_dhT"]?.number != nil)
+}
+
+@Test("lstm-forget-bias: the cell-path factor per step is σ(b_f) within 1 % for every b_f")
+func forgetBiasFactors() throws {
+    let results = try output("lstm-forget-bias").results
+    guard case .object(let perBias) = try #require(results["forget_biases"]) else {
+        Issue.record("results.forget_biases is not an object"); return
+    }
+    #expect(Set(perBias.keys) == ["b_f_0", "b_f_1", "b_f_2", "b_f_3"])
+    for (key, r) in perBias {
+        let measured = try number(r["measured_factor"], "\(key).measured_factor")
+        let b = try number(r["forget_bias"], "\(key).forget_bias")
+        let σ = 1 / (1 + exp(-b))
+        #expect(abs(measured / σ - 1) < 0.01, "\(key): measured \(measured), σ(b_f) = \(σ)")
+        let halfLife = try number(r["half_life_measured"], "\(key).half_life_measured")
+        #expect(abs(halfLife / (log(0.5) / log(σ)) - 1) < 0.02, "\(key): half-life \(halfLife)")
+    }
+    #expect(results["within_one_percent"] == .bool(true))
+}
+
+@Test("edge-of-chaos: below g = 1 the QR estimate is ln ρ(W) within 0.01; the mean field is 0.1547 at g = 2, 0.31025 at g = 3")
+func edgeOfChaosHeadlines() throws {
+    let results = try output("edge-of-chaos").results
+    guard case .array(let fixedPoint) = try #require(results["fixed_point_check"]) else {
+        Issue.record("results.fixed_point_check is not an array"); return
+    }
+    for gain in [0.5, 0.9] {
+        let entry = try #require(fixedPoint.first { $0["gain"]?.number == gain }, "no fixed-point check at g = \(gain)")
+        let d = try number(entry["difference"], "fixed_point_check[g = \(gain)].difference")
+        #expect(abs(d) < 0.01, "g = \(gain): λ_max − ln ρ(W) = \(d)")
+    }
+    guard case .array(let gains) = try #require(results["gains"]),
+          case .array(let meanField) = try #require(results["lambda_max_mean_field"]) else {
+        Issue.record("results.gains or lambda_max_mean_field is not an array"); return
+    }
+    let mf = Dictionary(uniqueKeysWithValues: zip(gains.compactMap(\.number), meanField.compactMap(\.number)))
+    let (mf2, mf3, mfHalf) = (try #require(mf[2]), try #require(mf[3]), try #require(mf[0.5]))
+    #expect(abs(mf2 - 0.1547) < 5e-4, "mean field at g = 2: \(mf2)")
+    #expect(abs(mf3 - 0.31025) < 5e-5, "mean field at g = 3: \(mf3) (500 Gauss–Hermite nodes; 0.3119 is unconverged)")
+    #expect(abs(mfHalf - log(0.5)) < 1e-12, "mean field at g = 0.5: \(mfHalf) = ln 0.5")
+    guard case .array(let spectra) = try #require(results["spectra"]) else {
+        Issue.record("results.spectra is not an array"); return
+    }
+    for s in spectra {   // Σᵢ λᵢ = mean ln|det J_t| when every exponent is computed
+        let sum = try number(s["sum_of_exponents"], "spectra.sum_of_exponents")
+        let logDet = try number(s["mean_log_abs_det_jacobian"], "spectra.mean_log_abs_det_jacobian")
+        #expect(abs(sum - logDet) <= 1e-8 * abs(logDet), "Σ λ_i = \(sum), mean ln|det J| = \(logDet)")
+    }
+}
+
+@Test("every series the gradient-dynamics figures draw is finite, and positive on log axes",
+      arguments: ["gradient-norms-four-cells", "lstm-forget-bias", "edge-of-chaos"])
+func figuresAreDrawable(name: String) throws {
+    let figures = try output(name).figures
+    #expect(!figures.isEmpty)
+    for figure in figures {
+        #expect(!figure.panels.isEmpty && figure.panels.count <= 6, "\(figure.name): \(figure.panels.count) panels")
+        for panel in figure.panels {
+            for series in panel.series {
+                var ys = series.y
+                if case .band(let lower, let upper) = series.mark { ys = lower + upper }
+                let place = "\(name)/\(figure.name), panel '\(panel.title)', series '\(series.label)'"
+                #expect(!series.x.isEmpty && series.x.allSatisfy(\.isFinite), "\(place): x")
+                #expect(!ys.isEmpty && ys.allSatisfy(\.isFinite), "\(place): y not finite")
+                if panel.yScale == .log { #expect(ys.allSatisfy { $0 > 0 }, "\(place): y ≤ 0 on a log axis") }
+            }
+        }
+    }
+}
