@@ -9,9 +9,11 @@ public struct ClippingTrainingSettings: Codable, Sendable, Equatable {
     public var hiddenSize: Int = 50             // H (Pascanu et al.'s 50 units)
     public var batch: Int = 20                  // B (Pascanu et al.'s minibatch)
     public var iterations: Int = 1000
-    /// SGD step η. Chosen where the unclipped run leaves the finite numbers within the budget
-    /// while the clipped one learns (the exact edge depends on T, H and gain; see the tests).
-    public var learningRate: Double = 0.5
+    /// SGD step η = 0.1: measured at these defaults (seed 1), the unclipped run overflows at
+    /// iteration 179; norm clipping stays near the 1/6 baseline (final ≈ 0.16, clipped 76 % of
+    /// steps); value clipping at 5 does not diverge but ends at loss ≈ 2·10²; squared-norm ≈ 0.17.
+    /// At η = 0.03 nothing diverges and the variants hardly differ.
+    public var learningRate: Double = 0.1
     /// Gaussian W_hh gain g: above 1 the recurrence amplifies, so gradients explode often.
     public var gain: Double = 1.5
     public var variants: [ClippingRule] = ClippingRule.allCases
@@ -24,10 +26,12 @@ public struct ClippingTrainingSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    /// Small enough for a debug-mode test (a second or two).
+    /// Small enough for a debug-mode test (a second or two). With H = 16 the readout's curvature
+    /// is smaller, so the step that makes the unclipped run blow up is larger: η = 0.5.
     public static var quick: ClippingTrainingSettings {
         var s = ClippingTrainingSettings()
         s.steps = 20; s.hiddenSize = 16; s.iterations = 150; s.evaluationInterval = 50; s.testSequences = 100
+        s.learningRate = 0.5
         return s
     }
 

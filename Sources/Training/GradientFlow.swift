@@ -12,7 +12,7 @@ public struct GradientFlowSettings: Codable, Sendable, Equatable {
     public var iterations: Int = 1500
     /// Snapshots of the profile: log-spaced, so early changes are seen as well as late ones.
     public var profileIterations: [Int] = [0, 10, 20, 50, 100, 200, 300, 500, 750, 1000, 1250, 1499]
-    /// Adam η = 1e-3 with norm clipping 1 for both (the race's recipe, `Recipe.defaultRecipe`).
+    /// One recipe for both models (Adam η = 1e-3, norm clipping 1), so only the cell differs.
     public var optimizer: OptimizerSettings = .adam(1e-3)
     public var clipping: Clipping = .norm(1)
     /// Every singular value of each W_h· block every this many updates.

@@ -15,18 +15,22 @@ public struct Recipe: Codable, Sendable, Equatable {
 
     /// Per-model defaults. Le et al. (2015, §4.1) grid-searched plain SGD (lr 1e-9…1e-1,
     /// clip 1…1000) over ~10⁶ updates; a CPU budget of a few thousand updates needs an adaptive
-    /// step instead, so every model uses Adam (Kingma & Ba 2015) with norm clipping (Pascanu
-    /// et al. 2013), which takes the explosions out of the comparison but not the vanishing:
-    /// - lstm, gru: Adam η = 1e-3, τ = 1, the common recipe for gated cells (and Chung et al.'s
-    ///   "gradient norm rescaled to 1").
-    /// - irnn: Adam η = 1e-4… would match Le et al.'s tiny steps, but on this budget η = 1e-3
-    ///   with τ = 1 is what reaches the target; ReLU states are unbounded, so the clip matters.
-    /// - tanh, relu: the same Adam η = 1e-3, τ = 1, so only the cell and its initialisation differ.
+    /// step instead, so every model uses Adam (Kingma & Ba 2015) with norm clipping τ = 1
+    /// (Pascanu et al. 2013; Chung et al.'s "gradient norm rescaled to 1"), which takes the
+    /// explosions out of the comparison but not the vanishing. Measured on the adding problem,
+    /// T = 50, H = 100, B = 32, seed 1:
+    /// - lstm: η = 1e-2. With 1e-3 and 3e-3 it sat on the 1/6 plateau for 800–1500 updates;
+    ///   with 1e-2 it left the plateau near update 1050 and reached test MSE 0.0014 at 1500.
+    /// - gru: η = 3e-3: test MSE 0.0016 after 800 updates (left the plateau near 350).
+    /// - irnn: η = 1e-3. Neither 3e-3 (800 updates) nor 1e-4 (1500 updates) left the plateau;
+    ///   Le et al.'s IRNN needed far more updates than this budget. ReLU states are unbounded,
+    ///   so the clip matters.
+    /// - tanh, relu: η = 1e-3, so only the cell and its initialisation differ from the IRNN.
     public static func defaultRecipe(for kind: ModelKind) -> Recipe {
         switch kind {
-        case .lstm, .gru: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
-        case .irnn: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
-        case .tanh, .relu: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
+        case .lstm: return Recipe(optimizer: .adam(1e-2), clipping: .norm(1))
+        case .gru: return Recipe(optimizer: .adam(3e-3), clipping: .norm(1))
+        case .irnn, .tanh, .relu: return Recipe(optimizer: .adam(1e-3), clipping: .norm(1))
         }
     }
 }

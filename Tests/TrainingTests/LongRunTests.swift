@@ -1,22 +1,32 @@
 import Foundation
+import LinearAlgebra
 import Testing
 @testable import Training
 
 /// Release-mode timings of the default settings: `RNNLAB_LONG=1 swift test -c release --filter long`.
+/// Optional overrides for exploring (RNNLAB_MODELS=lstm,gru RNNLAB_STEPS=100 RNNLAB_ITERS=… RNNLAB_BATCH=…
+/// RNNLAB_LR=… RNNLAB_THREADS=1 RNNLAB_CLIP_LR=… RNNLAB_CLIP_GAIN=…).
 private let long = ProcessInfo.processInfo.environment["RNNLAB_LONG"] != nil
+private func env(_ k: String) -> String? { ProcessInfo.processInfo.environment[k] }
+private func say(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
 
 @Test("long: the IRNN race at default settings (timed)", .enabled(if: long))
 func longIRNNRace() throws {
     var s = IRNNAddingSettings()
     if let m = ProcessInfo.processInfo.environment["RNNLAB_MODELS"] { s.models = m.split(separator: ",").map { ModelKind(rawValue: String($0))! } }
     if let t = ProcessInfo.processInfo.environment["RNNLAB_STEPS"] { s.steps = t.split(separator: ",").map { Int($0)! } }
-    if let n = ProcessInfo.processInfo.environment["RNNLAB_ITERS"] { s.iterations = Int(n)! }
+    if let n = env("RNNLAB_ITERS") { s.iterations = Int(n)! }
+    if let n = env("RNNLAB_BATCH") { s.batch = Int(n)! }
+    if let n = env("RNNLAB_THREADS") { BLASInfo.setThreads(Int(n)!) }
+    if let lr = env("RNNLAB_LR").flatMap(Double.init) {
+        for kind in s.models { var r = s.recipe(kind); r.optimizer.learningRate = lr; s.recipes[kind.rawValue] = r }
+    }
     for T in s.steps {
         for kind in s.models {
             let start = Date()
             let run = try train(s.training(kind, steps: T))
             let curve = run.evaluations.map { String(format: "%d:%.4f", $0.iteration, $0.loss) }.joined(separator: " ")
-            print(String(format: "race %@ T=%d  %.1fs  diverged=%@  test MSE %@", kind.rawValue, T,
+            say(String(format: "race %@ T=%d  %.1fs  diverged=%@  test MSE %@", kind.rawValue, T,
                          Date().timeIntervalSince(start), "\(run.diverged)", curve))
         }
     }
@@ -24,11 +34,16 @@ func longIRNNRace() throws {
 
 @Test("long: clipping training at default settings", .enabled(if: long))
 func longClippingTraining() throws {
+    var s = ClippingTrainingSettings()
+    if let v = env("RNNLAB_CLIP_LR").flatMap(Double.init) { s.learningRate = v }
+    if let v = env("RNNLAB_CLIP_GAIN").flatMap(Double.init) { s.gain = v }
+    if let v = env("RNNLAB_CLIP_ITERS").flatMap(Int.init) { s.iterations = v }
+    if env("RNNLAB_CLIP_QUICK") != nil { let lr = s.learningRate; s = .quick; s.learningRate = lr }
     let start = Date()
-    let r = try clippingTraining()
-    print("clipping: \(Date().timeIntervalSince(start)) s")
+    let r = try clippingTraining(s)
+    say("clipping: \(Date().timeIntervalSince(start)) s")
     for rule in r.settings.variants.map(\.rawValue) {
-        print("  \(rule): final \(r.finalLoss[rule] ?? .nan) test \(r.finalTestMSE[rule] ?? .nan) diverged \(r.diverged[rule]!) at \(r.divergedAt[rule] ?? -1) clipped \(r.clippedShare[rule]!)")
+        say("  \(rule): final \(r.finalLoss[rule] ?? .nan) test \(r.finalTestMSE[rule] ?? .nan) diverged \(r.diverged[rule]!) at \(r.divergedAt[rule] ?? -1) clipped \(r.clippedShare[rule]!)")
     }
 }
 
@@ -36,6 +51,6 @@ func longClippingTraining() throws {
 func longGradientFlow() throws {
     let start = Date()
     let r = try gradientFlowTraining()
-    print("flow: \(Date().timeIntervalSince(start)) s, MSE \(r.finalTestMSE)")
-    for m in r.models { print("  \(m.model): decades lost \(m.decadesLostFirst ?? .nan) → \(m.decadesLostLast ?? .nan)") }
+    say("flow: \(Date().timeIntervalSince(start)) s, MSE \(r.finalTestMSE)")
+    for m in r.models { say("  \(m.model): decades lost \(m.decadesLostFirst ?? .nan) → \(m.decadesLostLast ?? .nan)") }
 }
