@@ -98,20 +98,6 @@ func edgeOfChaosHeadlines() throws {
 
 @Test("every series the gradient-dynamics figures draw is finite, and positive on log axes",
       arguments: ["gradient-norms-four-cells", "lstm-forget-bias", "edge-of-chaos"])
-func figuresAreDrawable(name: String) throws {
-    let figures = try output(name).figures
-    #expect(!figures.isEmpty)
-    for figure in figures {
-        #expect(!figure.panels.isEmpty && figure.panels.count <= 6, "\(figure.name): \(figure.panels.count) panels")
-        for panel in figure.panels {
-            for series in panel.series {
-                var ys = series.y
-                if case .band(let lower, let upper) = series.mark { ys = lower + upper }
-                let place = "\(name)/\(figure.name), panel '\(panel.title)', series '\(series.label)'"
-                #expect(!series.x.isEmpty && series.x.allSatisfy(\.isFinite), "\(place): x")
-                #expect(!ys.isEmpty && ys.allSatisfy(\.isFinite), "\(place): y not finite")
-                if panel.yScale == .log { #expect(ys.allSatisfy { $0 > 0 }, "\(place): y ≤ 0 on a log axis") }
-            }
-        }
-    }
+func gradientDynamicsFiguresAreDrawable(name: String) throws {
+    expectFiguresDrawable(try output(name), experiment: name)
 }

@@ -1,0 +1,25 @@
+import Plotting
+import Testing
+@testable import Lab
+
+/// Every series an experiment's figures draw has data, finite where it must be, and positive on
+/// log axes; no figure has more than six panels. Shared by the per-experiment test files.
+func expectFiguresDrawable(_ output: ExperimentOutput, experiment name: String) {
+    #expect(!output.figures.isEmpty, "\(name) draws no figure")
+    for figure in output.figures {
+        #expect(Figure.isValidName(figure.name))
+        #expect(!figure.panels.isEmpty && figure.panels.count <= 6, "\(name)/\(figure.name): \(figure.panels.count) panels")
+        for (p, panel) in figure.panels.enumerated() {
+            #expect(!panel.series.isEmpty, "\(name)/\(figure.name) panel \(p + 1) is empty")
+            for series in panel.series {
+                var ys = series.y
+                if case .band(let lower, let upper) = series.mark { ys = lower + upper }
+                let at = "\(name)/\(figure.name) panel \(p + 1) '\(series.label)'"
+                #expect(!series.x.isEmpty && series.x.allSatisfy(\.isFinite), "\(at): x empty or not finite")
+                #expect(!ys.isEmpty && ys.allSatisfy(\.isFinite), "\(at): y empty or not finite")
+                if panel.xScale == .log { #expect(series.x.allSatisfy { $0 > 0 }, "\(at): x ≤ 0 on a log axis") }
+                if panel.yScale == .log { #expect(ys.allSatisfy { $0 > 0 }, "\(at): y ≤ 0 on a log axis") }
+            }
+        }
+    }
+}
