@@ -74,19 +74,6 @@ public indirect enum JSONValue: Equatable, Sendable, Codable, ExpressibleByFloat
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the same escaping as the TOML printer's basic strings).
+    static func quote(_ s: String) -> String { quoted(s) }
 }
