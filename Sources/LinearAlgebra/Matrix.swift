@@ -96,7 +96,7 @@ public struct Matrix: Equatable, Sendable {
     public static func * (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.cols == b.rows, "Matrix *: \(a.rows)×\(a.cols) times \(b.rows)×\(b.cols)")
         var c = Matrix(rows: a.rows, cols: b.cols)
-        c.withRef { cr in a.withRef { ar in b.withRef { br in gemm(ar, br, into: cr) } } }
+        c.withMutableRef { cr in a.withRef { ar in b.withRef { br in gemm(ar, br, into: cr) } } }
         return c
     }
 

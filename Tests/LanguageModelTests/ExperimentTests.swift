@@ -69,7 +69,7 @@ struct ExperimentTests {
     }
 }
 
-/// The three experiments at default size on the lab's own sources, timed: run with
+/// The three experiments at default size (quick with RNNLAB_QUICK=1) on the lab's own sources, timed: run with
 /// `RNNLAB_LONG=1 swift test -c release --filter LanguageModelTests.LongRuns`.
 @Suite("Long runs", .enabled(if: ProcessInfo.processInfo.environment["RNNLAB_LONG"] == "1"))
 struct LongRuns {
@@ -107,6 +107,8 @@ struct LongRuns {
         }
         let total = Date().timeIntervalSince(t0)
         print("total: \(total) s wall, \(cpu() - c0) s CPU (all threads)")
-        #expect(total < (quick ? 30 : 600))
+        // The budget is checked on CPU time: wall time on a shared machine measures the other
+        // jobs too, and CPU seconds of all threads bound the wall time of an idle 2-core run.
+        #expect(cpu() - c0 < (quick ? 30 : 600))
     }
 }
