@@ -28,6 +28,15 @@ public func gemm(_ A: MatrixRef, transposeA: Bool = false,
 public enum BLASInfo {
     public static var threads: Int { Int(openblas_get_num_threads()) }
     public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+    /// Runs `body` with OpenBLAS on `n` threads, then restores the previous count.
+    @inline(__always)
+    public static func withThreads<R>(_ n: Int, _ body: () throws -> R) rethrows -> R {
+        let saved = threads
+        if n == saved { return try body() }
+        setThreads(n)
+        defer { setThreads(saved) }
+        return try body()
+    }
     public static var coreName: String { String(cString: openblas_get_corename()) }
     public static var config: String { String(cString: openblas_get_config()) }
 }

@@ -42,6 +42,7 @@ public enum Benchmark {
         p.b_hn = (0..<p.b_hn.count).map { _ in rng.uniform() * 2 * k - k }
         let net = BPTT(kind: kind, inputSize: D, hiddenSize: H, batch: B, steps: T)
         net.computeInputGradient = false
+        net.keepsStateGradients = false
         for i in 0..<(D * T * B) { net.x.pointer[i] = rng.gaussian() }
         for i in 0..<(H * T * B) { net.dhLoss.pointer[i] = rng.gaussian() }
         return (net, p)
@@ -64,5 +65,47 @@ public enum Benchmark {
         let f = flops(kind: kind, hidden: H, batch: B, steps: T)
         return Result(cell: kind.rawValue, hidden: H, batch: B, steps: T, median_ms: median, flops: f,
                       gflops: f / (median * 1e6), threads: BLASInfo.threads, times_ms: times)
+    }
+}
+
+extension Benchmark {
+    /// The DGEMM rate of this process's OpenBLAS, C = A·B with n×n operands (2n³ flops), median of `reps`.
+    public static func dgemmGflops(n: Int = 2048, reps: Int = 3) -> Double {
+        var rng = SeededGenerator(seed: 1)
+        let A = rng.gaussianMatrix(rows: n, cols: n, std: 1), B = rng.gaussianMatrix(rows: n, cols: n, std: 1)
+        var C = Matrix(rows: n, cols: n)
+        var rates: [Double] = []
+        A.withRef { a in B.withRef { b in C.withMutableRef { c in
+            gemm(a, b, into: c)
+            for _ in 0..<max(1, reps) {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                gemm(a, b, into: c)
+                rates.append(2 * pow(Double(n), 3) / Double(DispatchTime.now().uptimeNanoseconds - t0))
+            }
+        } } }
+        return rates.sorted()[rates.count / 2]
+    }
+
+    /// One pass of the workload on its seeded problem, written for an outside reference to redo
+    /// (`bench/workload.py`, `read_problem`): problem.json and raw little-endian float64 files
+    /// W_x, W_h, b, b_hn, x, G. Returns rnnlab's own results for comparison with the reference's.
+    public static func exportCheckProblem(kind: CellKind, hidden H: Int, batch B: Int, steps T: Int,
+                                          to folder: URL) throws -> (norms: [Double], gradients: CellParameters) {
+        let (net, p) = makeProblem(kind: kind, hidden: H, batch: B, steps: T)
+        func write(_ name: String, _ v: UnsafeBufferPointer<Double>) throws {
+            try Data(buffer: v).write(to: folder.appendingPathComponent(name + ".f64"))
+        }
+        let D = H / 2, TB = T * B
+        try p.W_x.elements.withUnsafeBufferPointer { try write("W_x", $0) }
+        try p.W_h.elements.withUnsafeBufferPointer { try write("W_h", $0) }
+        try p.b.withUnsafeBufferPointer { try write("b", $0) }
+        try p.b_hn.withUnsafeBufferPointer { try write("b_hn", $0) }
+        try write("x", UnsafeBufferPointer(start: net.x.pointer, count: D * TB))
+        try write("G", UnsafeBufferPointer(start: net.dhLoss.pointer, count: H * TB))
+        let meta = "{\"cell\": \"\(kind.rawValue)\", \"hidden\": \(H), \"batch\": \(B), \"steps\": \(T)}\n"
+        try Data(meta.utf8).write(to: folder.appendingPathComponent("problem.json"))
+        net.forward(p)
+        net.backward(p)
+        return (net.gradHNorm, net.gradients)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LinearAlgebra
 
 /// The LSTM, one time step over a batch. Gate blocks of a (4H×B) in order i, f, g, o:
@@ -13,30 +12,27 @@ import LinearAlgebra
 /// The cell path c_{t-1} → c_t multiplies the gradient by f_t only: the
 /// "uninterrupted gradient flow" of the lecture.
 enum LSTMCell {
-    /// On entry `a` holds the pre-activations; on exit the gate values i, f, g, o.
-    /// `tc` receives tanh(c_t), kept for the backward pass.
+    /// On entry `a` holds W_x x_t + W_h h_{t-1}; on exit the gate values i, f, g, o.
     @inline(__always)
-    static func forward(a: MatrixRef, c_prev: MatrixRef, c: MatrixRef, tc: MatrixRef, h: MatrixRef) {
+    static func forward(a: MatrixRef, b: UnsafePointer<Double>, c_prev: MatrixRef, c: MatrixRef, h: MatrixRef) {
         let H = c.rows, B = c.cols
         for j in 0..<B {
             let col = a.pointer + j * a.ld
             let i = col, f = col + H, g = col + 2 * H, o = col + 3 * H
-            let cp = c_prev.pointer + j * H, cj = c.pointer + j * H
-            let tcj = tc.pointer + j * H, hj = h.pointer + j * H
-            for k in 0..<H {
-                i[k] = sigmoid(i[k])
-                f[k] = sigmoid(f[k])
-                g[k] = Foundation.tanh(g[k])
-                o[k] = sigmoid(o[k])
-                cj[k] = f[k] * cp[k] + i[k] * g[k]     // c_t = f∘c_{t-1} + i∘g
-                tcj[k] = Foundation.tanh(cj[k])
-                hj[k] = o[k] * tcj[k]                  // h_t = o∘tanh(c_t)
-            }
+            let cp = c_prev.pointer + j * c_prev.ld, cj = c.pointer + j * c.ld, hj = h.pointer + j * h.ld
+            for k in 0..<(4 * H) { col[k] += b[k] }                  // a = W_x x + W_h h_{t-1} + b
+            Elementwise.sigmoid(i, into: i, count: 2 * H)            // i = σ(a_i), f = σ(a_f)
+            Elementwise.tanh(g, into: g, count: H)                   // g = tanh(a_g)
+            Elementwise.sigmoid(o, into: o, count: H)                // o = σ(a_o)
+            for k in 0..<H { cj[k] = f[k] * cp[k] + i[k] * g[k] }    // c_t = f∘c_{t-1} + i∘g
+            Elementwise.tanh(cj, into: hj, count: H)
+            for k in 0..<H { hj[k] *= o[k] }                         // h_t = o∘tanh(c_t)
         }
     }
 
-    /// From dh (total ∂L/∂h_t) and dc_next (∂L/∂c_t through c_{t+1}, i.e. f_{t+1}∘dc_{t+1}):
-    /// writes dc (total ∂L/∂c_t), da (4H×B, gradients of the pre-activations) and
+    /// From dh (total ∂L/∂h_t), tc = tanh(c_t) and dc_next (∂L/∂c_t through c_{t+1}, i.e.
+    /// f_{t+1}∘dc_{t+1}): writes dc (total ∂L/∂c_t), da (4H×B, gradients of the pre-activations;
+    /// it may be `a` itself: each gate value is read before its place is written) and
     /// overwrites dc_next with dc_prev = f_t ∘ dc for the step before.
     @inline(__always)
     static func backward(a: MatrixRef, c_prev: MatrixRef, tc: MatrixRef,
@@ -44,27 +40,20 @@ enum LSTMCell {
         let H = dh.rows, B = dh.cols
         for j in 0..<B {
             let col = a.pointer + j * a.ld, dcol = da.pointer + j * da.ld
-            let i = col, f = col + H, g = col + 2 * H, o = col + 3 * H
+            let ig = col, fg = col + H, gg = col + 2 * H, og = col + 3 * H
             let da_i = dcol, da_f = dcol + H, da_g = dcol + 2 * H, da_o = dcol + 3 * H
-            let cp = c_prev.pointer + j * H, tcj = tc.pointer + j * H
-            let dhj = dh.pointer + j * H, dcn = dc_next.pointer + j * H, dcj = dc.pointer + j * H
+            let cp = c_prev.pointer + j * c_prev.ld, tcj = tc.pointer + j * tc.ld
+            let dhj = dh.pointer + j * dh.ld, dcn = dc_next.pointer + j * dc_next.ld, dcj = dc.pointer + j * dc.ld
             for k in 0..<H {
-                let d_o = dhj[k] * tcj[k]                                  // ∂L/∂o = dh∘tanh(c)
-                let dct = dcn[k] + dhj[k] * o[k] * (1 - tcj[k] * tcj[k])   // ∂L/∂c_t = dc_next + dh∘o∘(1 − tanh²c)
+                let i = ig[k], f = fg[k], g = gg[k], o = og[k], tc = tcj[k], dh = dhj[k]
+                let dct = dcn[k] + dh * o * (1 - tc * tc)       // ∂L/∂c_t = dc_next + dh∘o∘(1 − tanh²c)
                 dcj[k] = dct
-                da_i[k] = dct * g[k] * i[k] * (1 - i[k])                   // ∂L/∂a_i = dc∘g ∘ σ′
-                da_f[k] = dct * cp[k] * f[k] * (1 - f[k])                  // ∂L/∂a_f = dc∘c_{t-1} ∘ σ′
-                da_g[k] = dct * i[k] * (1 - g[k] * g[k])                   // ∂L/∂a_g = dc∘i ∘ (1 − g²)
-                da_o[k] = d_o * o[k] * (1 - o[k])                          // ∂L/∂a_o = dh∘tanh(c) ∘ σ′
-                dcn[k] = dct * f[k]                                        // dc_prev = f∘dc
+                da_i[k] = dct * g * i * (1 - i)                 // ∂L/∂a_i = dc∘g ∘ σ′
+                da_f[k] = dct * cp[k] * f * (1 - f)             // ∂L/∂a_f = dc∘c_{t-1} ∘ σ′
+                da_g[k] = dct * i * (1 - g * g)                 // ∂L/∂a_g = dc∘i ∘ (1 − g²)
+                da_o[k] = dh * tc * o * (1 - o)                 // ∂L/∂a_o = dh∘tanh(c) ∘ σ′
+                dcn[k] = dct * f                                // dc_prev = f∘dc
             }
         }
     }
-}
-
-/// σ(x) = 1 / (1 + e^{−x}), written to stay finite for large |x|.
-@inline(__always) func sigmoid(_ x: Double) -> Double {
-    if x >= 0 { return 1 / (1 + exp(-x)) }
-    let e = exp(x)
-    return e / (1 + e)
 }
