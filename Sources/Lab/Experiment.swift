@@ -18,27 +18,35 @@ public struct Experiment: Sendable {
     public var name: String { schema.name }
 }
 
-/// What an experiment hands back: its figures (values; the runner draws them) and the
-/// headline numbers its description promises, stored as `results` in the manifest.
+/// What an experiment hands back: its figures (values; the runner draws them), the
+/// headline numbers its description promises, stored as `results` in the manifest, and any
+/// other files for the output folder (`samples.md`, a saved model), by plain file name.
 public struct ExperimentOutput: Sendable {
     public var figures: [Figure]
     public var results: JSONValue
+    /// File name (no `/`) → bytes; each is written atomically beside the figures.
+    public var files: [String: Data]
 
-    public init(figures: [Figure], results: JSONValue) {
+    public init(figures: [Figure], results: JSONValue, files: [String: Data] = [:]) {
         self.figures = figures
         self.results = results
+        self.files = files
     }
 }
 
 /// Progress reporting and cancellation for a running experiment.
 public final class RunContext: @unchecked Sendable {
     public let experiment: String
+    /// The lab's root (the folder holding `experiments/`): relative paths in a file resolve against it.
+    public let root: URL
     private let report: @Sendable (String) -> Void
     private let cancelled: @Sendable () -> Bool
 
-    public init(experiment: String, report: @escaping @Sendable (String) -> Void = { _ in },
+    public init(experiment: String, root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                report: @escaping @Sendable (String) -> Void = { _ in },
                 cancelled: @escaping @Sendable () -> Bool = { false }) {
         self.experiment = experiment
+        self.root = root
         self.report = report
         self.cancelled = cancelled
     }

@@ -10,5 +10,8 @@ public enum Lab {
         gradientNormsFourCells,
         lstmForgetBias,
         edgeOfChaos,
+        ngramVsRNNLM,
+        charRNNSamples,
+        deepBidirectional,
     ]
 }

@@ -167,7 +167,7 @@ public final class Runner: @unchecked Sendable {
         let started = Date()
         if isCancelled { return RunReport(name: name, status: .cancelled) }
         progress.begin(index: index, name: name)
-        let context = RunContext(experiment: name, report: { progress.note(name: name, $0) },
+        let context = RunContext(experiment: name, root: paths.root, report: { progress.note(name: name, $0) },
                                  cancelled: { [cancelFlag] in cancelFlag.isSet })
         let output: ExperimentOutput
         let t0 = Date()
@@ -196,6 +196,15 @@ public final class Runner: @unchecked Sendable {
             } catch {
                 if case .ok = report.status { report.status = .figureFailed("\(name)/\(figure.name): \(error)") }
             }
+        }
+        for (file, data) in output.files.sorted(by: { $0.key < $1.key }) where report.status != .cancelled {
+            guard !file.isEmpty, !file.contains("/"), !file.hasPrefix(".") else {
+                if case .ok = report.status { report.status = .computeFailed("\(name): output file name '\(file)' must be plain") }
+                continue
+            }
+            let url = folder.appendingPathComponent(file)
+            do { try Plotter.writeAtomically(data, to: url); report.files.append(url) }
+            catch { if case .ok = report.status { report.status = .computeFailed("cannot write \(relativePath(url)): \(error)") } }
         }
         let figureSeconds = Date().timeIntervalSince(t1)
         if report.status == .cancelled { return report }

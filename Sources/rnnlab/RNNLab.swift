@@ -19,6 +19,6 @@ struct RNNLab: ParsableCommand {
 
         The lecture chapters in notebooks-md/ use these commands. Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared with the lab number for number.
         """,
-        subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Bench.self]
+        subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Sample.self, Bench.self]
     )
 }

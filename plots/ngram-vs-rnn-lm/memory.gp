@@ -1,0 +1,90 @@
+# Figure 'memory', written by rnnlab's Plotting module.
+# Redraw it by hand in this folder:
+#   gnuplot memory.gp                      draws memory.png
+#   gnuplot -e "format='svg'" memory.gp    draws memory.svg (or 'pdf'; 'dumb' prints text)
+# Data: memory.tsv, one block per series, chosen with 'index'.
+# columns per block: 2 2 2 2 2 2 2 2 2 2
+# rows per block: 6 6 6 2 2 2 6 1 1 1
+
+if (!exists("format")) format = 'png'
+if (!exists("outfile")) outfile = 'memory.' . format
+if (format eq 'png') {
+    set terminal pngcairo size 1640,680 enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'svg') {
+    set terminal svg size 1640,680 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
+    set output outfile
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size 16.4in,6.8in enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'dumb') {
+    set terminal dumb size 120,40
+    set output
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf' && format ne 'dumb') {
+    print 'format must be png, svg, pdf or dumb'
+    exit status 2
+}
+set encoding utf8
+# Log-axis ticks read 10^k: superscript where the terminal can, plain in text.
+tenpower = (format eq 'dumb') ? '10^%L' : '10^{%L}'
+
+set multiplot layout 1,2 title 'What an n-gram model must store, against an RNN'."\047".'s fixed parameter count' noenhanced font ',16'
+
+# panel 1 of 2
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+set key top left
+set xlabel 'n (order of the n-gram model)' noenhanced
+set ylabel 'bytes' noenhanced
+set logscale y 10
+set format y tenpower
+set xrange [0.5:6.5]
+set yrange [688.0:8935072000.0]
+set arrow 1 from graph 0, first 485728.0 to graph 1, first 485728.0 nohead back lw 2.0 dt (8,6) lc rgb '#1f77b4'
+set label 1 'tanh RNN: 60716 parameters = 486 kB' at graph 0.01, first 485728.0 offset 0,0.6 left noenhanced front tc rgb '#1f77b4'
+set arrow 2 from graph 0, first 1410400.0 to graph 1, first 1410400.0 nohead back lw 2.0 dt (8,6) lc rgb '#2ca02c'
+set label 2 'LSTM: 176300 parameters = 1.41 MB' at graph 0.01, first 1410400.0 offset 0,0.6 left noenhanced front tc rgb '#2ca02c'
+set arrow 3 from graph 0, first 1103200.0 to graph 1, first 1103200.0 nohead back lw 2.0 dt (8,6) lc rgb '#9467bd'
+set label 3 'GRU: 137900 parameters = 1.1 MB' at graph 0.01, first 1103200.0 offset 0,0.6 left noenhanced front tc rgb '#9467bd'
+set title 'memory: the n-gram table grows with n, the RNN does not' noenhanced font ',14'
+plot 'memory.tsv' index 0 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#8c564b' title 'order-n table (add-k): distinct n-grams × (4n + 8) bytes' noenhanced, \
+     'memory.tsv' index 1 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'orders 1…n (interpolated, Kneser–Ney)' noenhanced, \
+     'memory.tsv' index 2 using 1:2 with linespoints pt 7 ps 1.0 lw 2.0 dt (8,6) lc rgb '#000000' title 'dense table: V^n × 8 bytes (V = 172)' noenhanced, \
+     'memory.tsv' index 3 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh RNN parameters (8 bytes each), any context length' noenhanced, \
+     'memory.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#2ca02c' title 'LSTM parameters (8 bytes each), any context length' noenhanced, \
+     'memory.tsv' index 5 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#9467bd' title 'GRU parameters (8 bytes each), any context length' noenhanced
+
+# panel 2 of 2
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+set key top right
+set xlabel 'bytes of the model (log scale)' noenhanced
+set ylabel 'held-out bits per character' noenhanced
+set logscale x 10
+set format x tenpower
+set label 1 'n = 1' at first 2373.6, first 4.830801707693371 noenhanced front
+set label 2 'n = 2' at first 74869.59999999999, first 3.887374978709562 noenhanced front
+set label 3 'n = 3' at first 550210.6, first 3.0372107360858434 noenhanced front
+set label 4 'n = 4' at first 2051181.4, first 2.42221871896796 noenhanced front
+set label 5 'n = 5' at first 5187622.399999999, first 2.2087243905830807 noenhanced front
+set label 6 'n = 6' at first 10275332.799999999, first 2.121478468246057 noenhanced front
+set title 'held-out bits per character against memory' noenhanced font ',14'
+plot 'memory.tsv' index 6 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'Kneser–Ney n = 1 … 6' noenhanced, \
+     'memory.tsv' index 7 using 1:2 with points pt 7 ps 3.0 lc rgb '#1f77b4' title 'tanh RNN: 3.51 bits/char' noenhanced, \
+     'memory.tsv' index 8 using 1:2 with points pt 7 ps 3.0 lc rgb '#2ca02c' title 'LSTM: 3.17 bits/char' noenhanced, \
+     'memory.tsv' index 9 using 1:2 with points pt 7 ps 3.0 lc rgb '#9467bd' title 'GRU: 2.98 bits/char' noenhanced
+
+unset multiplot
+unset output
