@@ -4,14 +4,18 @@ public enum Lab {
 
     /// Every experiment the lab can run; `experiments/NAME.toml` selects one by name.
     public static let experiments: [Experiment] = [
-        backpropThroughWhh,
+        ngramVsRNNLM,            // 02 language models
+        charRNNSamples,
+        backpropThroughWhh,      // 03 BPTT and singular values
         singularValueSpectra,
         jacobianProducts,
-        gradientNormsFourCells,
+        clippingCliff,           // 04 gradient clipping
+        clippingTraining,
+        irnnAdding,              // 05 identity initialisation with ReLU
+        gradientNormsFourCells,  // 06 LSTM, 07 GRU
         lstmForgetBias,
-        edgeOfChaos,
-        ngramVsRNNLM,
-        charRNNSamples,
-        deepBidirectional,
+        gradientFlowTraining,
+        deepBidirectional,       // 08 bidirectional and deep
+        edgeOfChaos,             // 09 beyond the lecture
     ]
 }

@@ -1,0 +1,106 @@
+# Figure 'profiles', written by rnnlab's Plotting module.
+# Redraw it by hand in this folder:
+#   gnuplot profiles.gp                      draws profiles.png
+#   gnuplot -e "format='svg'" profiles.gp    draws profiles.svg (or 'pdf'; 'dumb' prints text)
+# Data: profiles.tsv, one block per series, chosen with 'index'.
+# columns per block: 3 3 2 2 2 2 2 2
+# rows per block: 3100 3100 100 100 100 100 31 31
+
+if (!exists("format")) format = 'png'
+if (!exists("outfile")) outfile = 'profiles.' . format
+if (format eq 'png') {
+    set terminal pngcairo size 1520,1120 enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'svg') {
+    set terminal svg size 1520,1120 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
+    set output outfile
+}
+if (format eq 'pdf') {
+    set terminal pdfcairo size 15.2in,11.2in enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded
+    set output outfile
+}
+if (format eq 'dumb') {
+    set terminal dumb size 120,40
+    set output
+}
+if (format ne 'png' && format ne 'svg' && format ne 'pdf' && format ne 'dumb') {
+    print 'format must be png, svg, pdf or dumb'
+    exit status 2
+}
+set encoding utf8
+# Log-axis ticks read 10^k: superscript where the terminal can, plain in text.
+tenpower = (format eq 'dumb') ? '10^%L' : '10^{%L}'
+
+set multiplot layout 2,2 title 'How far back the gradient reaches while learning the adding problem (T = 100, H = 64)' noenhanced font ',16'
+
+# panel 1 of 4
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+unset key
+set xlabel 'time step t' noenhanced
+set ylabel 'update' noenhanced
+set cblabel 'log10 ‖∂L/∂h_t‖' noenhanced
+set autoscale xfix
+set autoscale yfix
+set title 'tanh RNN: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)' noenhanced font ',14'
+plot 'profiles.tsv' index 0 using 1:2:3 with image notitle
+
+# panel 2 of 4
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+unset key
+set xlabel 'time step t' noenhanced
+set ylabel 'update' noenhanced
+set cblabel 'log10 ‖∂L/∂h_t‖' noenhanced
+set autoscale xfix
+set autoscale yfix
+set title 'LSTM: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)' noenhanced font ',14'
+plot 'profiles.tsv' index 1 using 1:2:3 with image notitle
+
+# panel 3 of 4
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+set key bottom right
+set xlabel 'time step t' noenhanced
+set ylabel '‖∂L/∂h_t‖' noenhanced
+set logscale y 10
+set format y tenpower
+set title 'the profile at the first and the last snapshot' noenhanced font ',14'
+plot 'profiles.tsv' index 2 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh, update 0' noenhanced, \
+     'profiles.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh, update 1499' noenhanced, \
+     'profiles.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#ff7f0e' title 'LSTM, update 0' noenhanced, \
+     'profiles.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM, update 1499' noenhanced
+
+# panel 4 of 4
+reset
+set border 3 lw 1 lc rgb '#444444'
+set tics nomirror out
+set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
+set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
+set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
+set key bottom left
+set xlabel 'update' noenhanced
+set ylabel 'test MSE' noenhanced
+set logscale y 10
+set format y tenpower
+set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
+set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set title 'test MSE while they learn' noenhanced font ',14'
+plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.1617' noenhanced, \
+     'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.1709' noenhanced
+
+unset multiplot
+unset output
