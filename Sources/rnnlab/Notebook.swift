@@ -81,6 +81,8 @@ extension RNNLab {
         func flatten(_ v: JSONValue, prefix: String) -> [String] {
             switch v {
             case .object(let o): return o.keys.sorted().flatMap { flatten(o[$0]!, prefix: prefix.isEmpty ? $0 : "\(prefix).\($0)") }
+            case .array(let a) where a.contains(where: { if case .object = $0 { return true }; if case .array = $0 { return true }; return false }):
+                return a.enumerated().flatMap { flatten($1, prefix: "\(prefix)[\($0)]") }
             case .array(let a): return ["\(prefix) = [" + a.map { item -> String in
                 if case .number(let d) = item { return String(format: "%.6g", d) }
                 if case .string(let s) = item { return s }

@@ -12,7 +12,7 @@ struct RNNLab: ParsableCommand {
           rnnlab list                          the named experiments, in lecture order
           rnnlab run backprop-through-whh      compute one; figures land in plots/NAME/
           rnnlab results backprop-through-whh  the numbers to read off the figures
-          rnnlab show edge-of-chaos --set hidden=300
+          rnnlab show edge-of-chaos --set sizes=[300]
                                                what a run with that override computes
           rnnlab probe Tests/EndToEndTests/Fixtures/probe-example.json
                                                check a hand-derived gradient
