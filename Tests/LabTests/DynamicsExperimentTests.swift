@@ -5,17 +5,6 @@ import Testing
 // The gradient-dynamics experiments run on their real files with --quick sizes; the tests check
 // the headline numbers their descriptions promise and that every figure draws.
 
-/// The repository root: this file is Tests/LabTests/DynamicsExperimentTests.swift.
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-/// `experiments/NAME.toml` loaded with --quick and computed.
-private func runQuick(_ experiment: Experiment) throws -> ExperimentOutput {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
-    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: [], quick: true)
-    return try experiment.compute(file, RunContext(experiment: experiment.name))
-}
-
 /// Each experiment computed once (a global `let` is initialised on first use, once), shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
     [Lab.gradientNormsFourCells, Lab.lstmForgetBias, Lab.edgeOfChaos].map { e in

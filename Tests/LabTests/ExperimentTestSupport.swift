@@ -1,6 +1,18 @@
+import Foundation
 import Plotting
 import Testing
 @testable import Lab
+
+/// The repository root: this file is Tests/LabTests/ExperimentTestSupport.swift.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+/// `experiments/NAME.toml` of the repository loaded with --quick (and `overrides`) and computed.
+func runQuick(_ experiment: Experiment, overrides: [String] = []) throws -> ExperimentOutput {
+    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
+    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: overrides, quick: true)
+    return try experiment.compute(file, RunContext(experiment: experiment.name, root: repositoryRoot))
+}
 
 /// Every series an experiment's figures draw has data, finite where it must be, and positive on
 /// log axes; no figure has more than six panels. Shared by the per-experiment test files.

@@ -7,16 +7,6 @@ import Testing
 // results their descriptions promise and that every figure draws finite numbers. (n-gram
 // probabilities, training and sampling are tested in LanguageModelTests.)
 
-/// The repository root: this file is Tests/LabTests/LanguageModelExperimentTests.swift.
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-private func runQuick(_ experiment: Experiment, overrides: [String] = []) throws -> ExperimentOutput {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
-    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: overrides, quick: true)
-    return try experiment.compute(file, RunContext(experiment: experiment.name, root: repositoryRoot))
-}
-
 /// Each experiment computed once, shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
     [Lab.ngramVsRNNLM, Lab.charRNNSamples, Lab.deepBidirectional].map { e in (e.name, Result { try runQuick(e) }) })

@@ -6,17 +6,6 @@ import Testing
 // The two spectra experiments, run at their `--quick` sizes from the real experiments/NAME.toml:
 // the headline numbers in `results` and the drawability of every figure.
 
-/// The repository root: this file is Tests/LabTests/SpectraExperimentTests.swift.
-private let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// `compute` of `experiment` on experiments/NAME.toml with `--quick`.
-private func runQuick(_ experiment: Experiment) throws -> ExperimentOutput {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
-    let file = try loadExperiment(at: url, schema: experiment.schema, quick: true)
-    return try experiment.compute(file, RunContext(experiment: experiment.name))
-}
-
 /// Each experiment runs once; the tests share its output.
 private let spectraQuick = Result { try runQuick(Lab.singularValueSpectra) }
 private let jacobianQuick = Result { try runQuick(Lab.jacobianProducts) }

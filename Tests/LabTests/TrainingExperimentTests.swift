@@ -6,16 +6,6 @@ import Testing
 // The training experiments run on their real files with --quick sizes; the tests check the
 // claims of the issue at that size, the results keys, and that the figures hold finite data.
 
-/// The repository root: this file is Tests/LabTests/TrainingExperimentTests.swift.
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-private func runQuick(_ experiment: Experiment) throws -> ExperimentOutput {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
-    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: [], quick: true)
-    return try experiment.compute(file, RunContext(experiment: experiment.name))
-}
-
 /// Each experiment computed once, shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
     [Lab.clippingCliff, Lab.clippingTraining, Lab.irnnAdding, Lab.gradientFlowTraining].map { e in
