@@ -13,7 +13,6 @@ every step; the weight gradients are one einsum each over all steps.
 Threads: XLA's CPU backend reads them at start; for one thread set
 XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1".
 """
-import argparse
 import functools
 import json
 import os
@@ -125,22 +124,7 @@ def serve():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", metavar="FOLDER")
-    ap.add_argument("--serve", action="store_true")
-    ap.add_argument("--reps", type=int, default=7)
-    ap.add_argument("--warmup", type=int, default=2)
-    a = ap.parse_args()
-    if a.check:
-        check(a.check)
-    elif a.serve:
-        serve()
-    else:
-        for H, B, T in workload.SIZES:
-            for cell in workload.GATES:
-                times = time_passes(cell, H, B, T, a.reps, a.warmup)
-                print(json.dumps({"impl": "jax", "cell": cell, "H": H, "B": B, "T": T,
-                                  "median_ms": float(np.median(times))}), flush=True)
+    workload.cli("jax", __doc__, time_passes, check, serve)
 
 
 if __name__ == "__main__":

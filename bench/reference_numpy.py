@@ -12,7 +12,6 @@ all steps.
 
 Threads: OPENBLAS_NUM_THREADS (read when numpy starts).
 """
-import argparse
 import json
 import os
 import sys
@@ -178,22 +177,7 @@ def serve():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", metavar="FOLDER")
-    ap.add_argument("--serve", action="store_true")
-    ap.add_argument("--reps", type=int, default=7)
-    ap.add_argument("--warmup", type=int, default=2)
-    a = ap.parse_args()
-    if a.check:
-        check(a.check)
-    elif a.serve:
-        serve()
-    else:
-        for H, B, T in workload.SIZES:
-            for cell in workload.GATES:
-                times = time_passes(cell, H, B, T, a.reps, a.warmup)
-                print(json.dumps({"impl": "numpy", "cell": cell, "H": H, "B": B, "T": T,
-                                  "median_ms": float(np.median(times))}), flush=True)
+    workload.cli("numpy", __doc__, time_passes, check, serve)
 
 
 if __name__ == "__main__":

@@ -64,3 +64,24 @@ def write_result(folder, prefix, norms, grads):
     dW_ih, dW_hh, db_ih, db_hh = (np.asarray(g, dtype="<f8") for g in grads)
     for name, v in (("norms", norms), ("dW_ih", dW_ih.T), ("dW_hh", dW_hh.T), ("db_ih", db_ih), ("db_hh", db_hh)):
         np.ascontiguousarray(np.asarray(v, dtype="<f8")).tofile(os.path.join(folder, f"{prefix}_{name}.f64"))
+
+
+def cli(impl, doc, time_passes, check, serve):
+    """The command line both references share: --check FOLDER, --serve, or a timing table."""
+    import argparse
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--check", metavar="FOLDER")
+    ap.add_argument("--serve", action="store_true")
+    ap.add_argument("--reps", type=int, default=7)
+    ap.add_argument("--warmup", type=int, default=2)
+    a = ap.parse_args()
+    if a.check:
+        check(a.check)
+    elif a.serve:
+        serve()
+    else:
+        for H, B, T in SIZES:
+            for cell in GATES:
+                times = time_passes(cell, H, B, T, a.reps, a.warmup)
+                print(json.dumps({"impl": impl, "cell": cell, "H": H, "B": B, "T": T,
+                                  "median_ms": float(np.median(times))}), flush=True)
