@@ -53,12 +53,15 @@ public struct OptimizerSettings: Codable, Sendable, Equatable {
 /// An optimiser with its state (v, r, m, G) made once for `count` parameters; `step` allocates nothing.
 public struct Optimizer: Sendable {
     public let settings: OptimizerSettings
+    /// η of the next step (`settings.learningRate` unless a schedule changes it).
+    public var learningRate: Double
     public private(set) var stepCount = 0     // t
     private var s1: [Double]                  // v (momentum), r (rmsprop), m (adam), G (adagrad)
     private var s2: [Double]                  // v (adam)
 
     public init(_ settings: OptimizerSettings, count: Int) {
         self.settings = settings
+        learningRate = settings.learningRate
         let needs1 = settings.kind != .sgd, needs2 = settings.kind == .adam
         s1 = [Double](repeating: 0, count: needs1 ? count : 0)
         s2 = [Double](repeating: 0, count: needs2 ? count : 0)
@@ -69,7 +72,7 @@ public struct Optimizer: Sendable {
         precondition(theta.count == g.count && (settings.kind == .sgd || s1.count == g.count),
                      "Optimizer: θ has \(theta.count), g \(g.count), state \(s1.count) entries")
         stepCount += 1
-        let η = settings.learningRate, ε = settings.epsilon, n = g.count
+        let η = learningRate, ε = settings.epsilon, n = g.count
         let kind = settings.kind, μ = settings.momentum, ρ = settings.decay
         let β1 = settings.beta1, β2 = settings.beta2
         let c1 = 1 - pow(β1, Double(stepCount)), c2 = 1 - pow(β2, Double(stepCount))

@@ -31,11 +31,21 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
     public var recordSingularValues: Bool
     /// Iterations at which the whole profile ‖∂L/∂h_t‖, t = 1…T, is kept.
     public var profileIterations: [Int]
+    /// Learning-rate schedule: η_k = η · decay^(k/iterations), a geometric decay from η to
+    /// decay·η over the run (1: constant η). A large η finds the way off a plateau; the smaller
+    /// η at the end lets the run settle instead of bouncing around the minimum it found.
+    public var learningRateDecay: Double
+    /// Stop early once the test loss has been below this value at `convergedEvaluations`
+    /// evaluations in a row (0: never). The run then records `convergedAt`; its last evaluation
+    /// is its final test loss. Saves the budget of runs that have finished learning.
+    public var convergedTestLoss: Double
+    public var convergedEvaluations: Int
 
     public init(model: ModelSpec, task: TaskSpec, batch: Int = 20, iterations: Int = 1000,
                 optimizer: OptimizerSettings = .sgd(0.01), clipping: Clipping = .none, seed: UInt64 = 1,
                 evaluationInterval: Int = 100, testSequences: Int = 1000, spectrumInterval: Int = 10,
-                recordSingularValues: Bool = false, profileIterations: [Int] = []) {
+                recordSingularValues: Bool = false, profileIterations: [Int] = [],
+                learningRateDecay: Double = 1, convergedTestLoss: Double = 0, convergedEvaluations: Int = 3) {
         self.model = model
         self.task = task
         self.batch = batch
@@ -48,6 +58,42 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
         self.spectrumInterval = spectrumInterval
         self.recordSingularValues = recordSingularValues
         self.profileIterations = profileIterations
+        self.learningRateDecay = learningRateDecay
+        self.convergedTestLoss = convergedTestLoss
+        self.convergedEvaluations = convergedEvaluations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, task, batch, iterations, optimizer, clipping, seed, evaluationInterval, testSequences
+        case spectrumInterval, recordSingularValues, profileIterations
+        case learningRateDecay, convergedTestLoss, convergedEvaluations
+    }
+
+    /// Decodes settings written before the schedule and the early stop existed (they default to off).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        model = try c.decode(ModelSpec.self, forKey: .model)
+        task = try c.decode(TaskSpec.self, forKey: .task)
+        batch = try c.decode(Int.self, forKey: .batch)
+        iterations = try c.decode(Int.self, forKey: .iterations)
+        optimizer = try c.decode(OptimizerSettings.self, forKey: .optimizer)
+        clipping = try c.decode(Clipping.self, forKey: .clipping)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        evaluationInterval = try c.decode(Int.self, forKey: .evaluationInterval)
+        testSequences = try c.decode(Int.self, forKey: .testSequences)
+        spectrumInterval = try c.decode(Int.self, forKey: .spectrumInterval)
+        recordSingularValues = try c.decode(Bool.self, forKey: .recordSingularValues)
+        profileIterations = try c.decode([Int].self, forKey: .profileIterations)
+        learningRateDecay = try c.decodeIfPresent(Double.self, forKey: .learningRateDecay) ?? 1
+        convergedTestLoss = try c.decodeIfPresent(Double.self, forKey: .convergedTestLoss) ?? 0
+        convergedEvaluations = try c.decodeIfPresent(Int.self, forKey: .convergedEvaluations) ?? 3
+    }
+
+    /// η at update k + 1 (k updates done): η · decay^(k/iterations).
+    public func learningRate(after k: Int) -> Double {
+        let eta = optimizer.learningRate
+        guard learningRateDecay != 1, iterations > 0 else { return eta }
+        return eta * pow(learningRateDecay, Double(k) / Double(iterations))
     }
 }
 
@@ -105,7 +151,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
 public struct TrainingRun: Codable, Sendable {
     public var settings: TrainingSettings
     public var parameterCount: Int
-    /// Updates done (equals `settings.iterations` unless the run diverged or was cancelled).
+    /// Updates done (equals `settings.iterations` unless the run diverged, converged early or was cancelled).
     public var iterationsRun: Int
     /// Training loss at θ_k, k = 0 ..< iterationsRun (plus the diverging step's loss when finite).
     public var losses: [Double] = []
@@ -117,6 +163,9 @@ public struct TrainingRun: Codable, Sendable {
     public var gradientProfiles: [GradientProfile] = []
     public var evaluations: [Evaluation] = []
     public var divergence: Divergence?
+    /// The update after which the run stopped because its test loss had stayed below
+    /// `settings.convergedTestLoss` (nil: it ran to the end, diverged or was cancelled).
+    public var convergedAt: Int?
 
     public var diverged: Bool { divergence != nil }
     /// Share of recorded iterations where the clipping rule fired.
@@ -132,7 +181,7 @@ public struct TrainingRun: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case settings, parameterCount, iterationsRun, losses, gradientNormBefore, gradientNormAfter, clipped
-        case spectra, gradientProfiles, evaluations, divergence
+        case spectra, gradientProfiles, evaluations, divergence, convergedAt
         case diverged, clippedShare, finalLoss, finalTestLoss, finalTestAccuracy
     }
 
@@ -155,6 +204,7 @@ public struct TrainingRun: Codable, Sendable {
         gradientProfiles = try c.decode([GradientProfile].self, forKey: .gradientProfiles)
         evaluations = try c.decode([Evaluation].self, forKey: .evaluations)
         divergence = try c.decodeIfPresent(Divergence.self, forKey: .divergence)
+        convergedAt = try c.decodeIfPresent(Int.self, forKey: .convergedAt)
     }
 
     /// Encodes the series and the headline numbers (diverged, clippedShare, final losses).
@@ -171,6 +221,7 @@ public struct TrainingRun: Codable, Sendable {
         try c.encode(gradientProfiles, forKey: .gradientProfiles)
         try c.encode(evaluations, forKey: .evaluations)
         try c.encodeIfPresent(divergence, forKey: .divergence)
+        try c.encodeIfPresent(convergedAt, forKey: .convergedAt)
         try c.encode(diverged, forKey: .diverged)
         try c.encode(clippedShare, forKey: .clippedShare)
         try c.encodeIfPresent(finalLoss, forKey: .finalLoss)
@@ -193,6 +244,8 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
     spec.validate()
     precondition(settings.batch >= 1 && settings.iterations >= 0 && m.hiddenSize >= 1,
                  "train: B = \(settings.batch), iterations = \(settings.iterations), H = \(m.hiddenSize)")
+    precondition(settings.learningRateDecay > 0 && settings.convergedTestLoss >= 0 && settings.convergedEvaluations >= 1,
+                 "train: learning-rate decay \(settings.learningRateDecay), converged test loss \(settings.convergedTestLoss), evaluations \(settings.convergedEvaluations)")
     let D = spec.inputSize, O = spec.outputSize, H = m.hiddenSize, T = spec.steps, B = settings.batch
 
     var initRNG = SeededGenerator(seed: settings.seed)
@@ -255,6 +308,14 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
                                           singularValues: settings.recordSingularValues ? all : nil))
     }
 
+    /// The last `convergedEvaluations` evaluations after θ_0 are all below `convergedTestLoss`.
+    func hasConverged() -> Bool {
+        let n = settings.convergedEvaluations
+        guard settings.convergedTestLoss > 0 else { return false }
+        let recent = run.evaluations.filter { $0.iteration > 0 }.suffix(n)
+        return recent.count == n && recent.allSatisfy { $0.loss < settings.convergedTestLoss }
+    }
+
     let evalEvery = settings.evaluationInterval, specEvery = settings.spectrumInterval
     evaluate(0)
     spectrum(0)
@@ -285,14 +346,20 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
         run.gradientNormBefore.append(clip.normBefore)
         run.gradientNormAfter.append(clip.normAfter)
         run.clipped.append(clip.clipped)
-        // Update: θ ← optimiser(θ, clipped g).
+        // Update: θ ← optimiser(θ, clipped g), with η_k from the schedule.
+        optimizer.learningRate = settings.learningRate(after: k)
         optimizer.step(&theta, g)
         FlatParameters.scatter(theta, into: &cell, &readout)
         run.iterationsRun = k + 1
         hooks.progress?(k + 1, loss)
         let done = k + 1 == settings.iterations
-        if done || (evalEvery > 0 && (k + 1) % evalEvery == 0) { evaluate(k + 1) }
-        if done || (specEvery > 0 && (k + 1) % specEvery == 0) { spectrum(k + 1) }
+        var converged = false
+        if done || (evalEvery > 0 && (k + 1) % evalEvery == 0) {
+            evaluate(k + 1)
+            converged = !done && hasConverged()
+        }
+        if done || converged || (specEvery > 0 && (k + 1) % specEvery == 0) { spectrum(k + 1) }
+        if converged { run.convergedAt = k + 1; break }
     }
     return run
 }

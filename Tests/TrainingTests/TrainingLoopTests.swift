@@ -79,3 +79,43 @@ func classificationAccuracy() throws {
         #expect(acc >= 0 && acc <= 1 && run.finalLoss! < run.losses[0], "\(task.kind): accuracy \(acc)")
     }
 }
+
+@Test("The learning-rate schedule decays geometrically from η to decay·η, and SGD steps by η_k·g")
+func learningRateSchedule() throws {
+    var s = tiny(.tanh)
+    s.optimizer = .sgd(0.1)
+    s.iterations = 400
+    s.learningRateDecay = 0.01
+    #expect(s.learningRate(after: 0) == 0.1)
+    #expect(abs(s.learningRate(after: 200) - 0.01) < 1e-15)          // 0.1 · 0.01^(1/2)
+    #expect(abs(s.learningRate(after: 400) - 0.001) < 1e-16)         // 0.1 · 0.01
+    #expect(abs(s.learningRate(after: 100) - 0.1 * pow(0.01, 0.25)) < 1e-15)
+    s.learningRateDecay = 1
+    #expect(s.learningRate(after: 300) == 0.1)
+    // The optimiser takes the scheduled η: θ ← θ − η_k g, exactly.
+    var opt = Optimizer(.sgd(0.1), count: 2)
+    var theta = [1.0, -2.0]
+    opt.learningRate = 0.025
+    opt.step(&theta, [4, 8])
+    #expect(theta == [1 - 0.1, -2 - 0.2])
+}
+
+@Test("A run that has converged stops after its test loss stays below the threshold at three evaluations in a row")
+func convergedRunStopsEarly() throws {
+    var s = tiny(.gru)
+    s.iterations = 1000
+    s.evaluationInterval = 10
+    s.spectrumInterval = 0
+    s.convergedTestLoss = 10          // above any test MSE here: converged as soon as three evaluations exist
+    let early = try train(s)
+    #expect(early.convergedAt == 30 && early.iterationsRun == 30 && early.losses.count == 30)
+    #expect(early.evaluations.map(\.iteration) == [0, 10, 20, 30])
+    #expect(early.spectra.map(\.iteration) == [0, 30])
+    s.convergedTestLoss = 1e-12       // never reached: the run goes to the end
+    s.iterations = 60
+    let full = try train(s)
+    #expect(full.convergedAt == nil && full.iterationsRun == 60)
+    #expect(Array(full.losses.prefix(30)) == early.losses)   // stopping changes nothing before the stop
+    let decoded = try JSONDecoder().decode(TrainingRun.self, from: JSONEncoder().encode(early))
+    #expect(decoded.convergedAt == 30)
+}

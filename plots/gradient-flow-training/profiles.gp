@@ -4,7 +4,7 @@
 #   gnuplot -e "format='svg'" profiles.gp    draws profiles.svg (or 'pdf'; 'dumb' prints text)
 # Data: profiles.tsv, one block per series, chosen with 'index'.
 # columns per block: 3 3 2 2 2 2 2 2
-# rows per block: 3100 3100 100 100 100 100 31 31
+# rows per block: 4100 4100 100 100 100 100 32 32
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'profiles.' . format
@@ -80,9 +80,9 @@ set logscale y 10
 set format y tenpower
 set title 'the profile at the first and the last snapshot' noenhanced font ',14'
 plot 'profiles.tsv' index 2 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh, update 0' noenhanced, \
-     'profiles.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh, update 1499' noenhanced, \
+     'profiles.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh, update 1999' noenhanced, \
      'profiles.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#ff7f0e' title 'LSTM, update 0' noenhanced, \
-     'profiles.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM, update 1499' noenhanced
+     'profiles.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM, update 1999' noenhanced
 
 # panel 4 of 4
 reset
@@ -99,8 +99,8 @@ set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'test MSE while they learn' noenhanced font ',14'
-plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.1617' noenhanced, \
-     'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.1709' noenhanced
+plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.2539' noenhanced, \
+     'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.0004137' noenhanced
 
 unset multiplot
 unset output

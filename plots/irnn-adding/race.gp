@@ -4,7 +4,7 @@
 #   gnuplot -e "format='svg'" race.gp    draws race.svg (or 'pdf'; 'dumb' prints text)
 # Data: race.tsv, one block per series, chosen with 'index'.
 # columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
-# rows per block: 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 3 3 3 3 3
+# rows per block: 51 30 42 23 12 51 51 50 19 18 51 51 51 23 18 3 3 3 3 3
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'race.' . format
@@ -32,7 +32,7 @@ set encoding utf8
 # Log-axis ticks read 10^k: superscript where the terminal can, plain in text.
 tenpower = (format eq 'dumb') ? '10^%L' : '10^{%L}'
 
-set multiplot layout 2,2 title 'Adding problem, H = 100, B = 32, Adam η = 0.001, clip ‖g‖ ≤ 1: who beats the constant predictor?' noenhanced font ',16'
+set multiplot layout 2,2 title 'Adding problem, H = 100, B = 16, per-model recipes (see manifest): who beats the constant predictor?' noenhanced font ',16'
 
 # panel 1 of 4
 reset
@@ -41,7 +41,7 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
@@ -49,11 +49,11 @@ set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'T = 50: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 0 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.07184' noenhanced, \
-     'race.tsv' index 1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02651' noenhanced, \
-     'race.tsv' index 2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.1943' noenhanced, \
-     'race.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): final 0.1635' noenhanced, \
-     'race.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: final 0.02698' noenhanced
+plot 'race.tsv' index 0 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1625' noenhanced, \
+     'race.tsv' index 1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): 0.0005912, stopped at 2900' noenhanced, \
+     'race.tsv' index 2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.001368, stopped at 4100' noenhanced, \
+     'race.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0009883, stopped at 2200' noenhanced, \
+     'race.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.0009783, stopped at 1100' noenhanced
 
 # panel 2 of 4
 reset
@@ -62,7 +62,7 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
@@ -70,11 +70,11 @@ set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'T = 100: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1808' noenhanced, \
-     'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.01487' noenhanced, \
-     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.1982' noenhanced, \
-     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): final 0.1757' noenhanced, \
-     'race.tsv' index 9 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: final 0.1719' noenhanced
+plot 'race.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1774' noenhanced, \
+     'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02401' noenhanced, \
+     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.00125, stopped at 4900' noenhanced, \
+     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001906, stopped at 1800' noenhanced, \
+     'race.tsv' index 9 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001383, stopped at 1700' noenhanced
 
 # panel 3 of 4
 reset
@@ -83,7 +83,7 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
@@ -91,11 +91,11 @@ set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'T = 150: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1689' noenhanced, \
-     'race.tsv' index 11 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.08687' noenhanced, \
-     'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.1715' noenhanced, \
-     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): final 0.1708' noenhanced, \
-     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: final 0.1694' noenhanced
+plot 'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1704' noenhanced, \
+     'race.tsv' index 11 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.05136' noenhanced, \
+     'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.004202' noenhanced, \
+     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0005368, stopped at 2200' noenhanced, \
+     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001668, stopped at 1700' noenhanced
 
 # panel 4 of 4
 reset
@@ -104,14 +104,14 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom right
+set key outside right top
 set xlabel 'sequence length T' noenhanced
 set ylabel 'final test MSE' noenhanced
 set logscale y 10
 set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 '1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
-set title 'final test MSE against T (after 1000 updates)' noenhanced font ',14'
+set title 'final test MSE against T (after at most 5000 updates)' noenhanced font ',14'
 plot 'race.tsv' index 15 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN' noenhanced, \
      'race.tsv' index 16 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh)' noenhanced, \
      'race.tsv' index 17 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I)' noenhanced, \
