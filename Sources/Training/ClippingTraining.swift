@@ -50,7 +50,7 @@ public struct ClippingTrainingSettings: Codable, Sendable, Equatable {
                          task: .adding(steps: steps), batch: batch, iterations: iterations,
                          optimizer: .sgd(learningRate), clipping: clipping(rule), seed: seed,
                          evaluationInterval: evaluationInterval, testSequences: testSequences,
-                         spectrumInterval: 0)
+                         spectrumInterval: 1)                    // ρ and σ_max of W_hh every update
     }
 }
 

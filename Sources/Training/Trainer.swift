@@ -25,7 +25,8 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
     /// Held-out sequences, evaluated in chunks of at most 100 (rounded up to whole chunks).
     public var testSequences: Int
     /// ρ and σ_max of every recurrent block every this many updates (0: only start and end).
-    /// An SVD and an eigenvalue problem of H×H per block: cheap for H ≤ 128.
+    /// The default 1 records them at every iteration; an SVD and an eigenvalue problem of H×H
+    /// per block is cheap for H ≤ 128, and long runs of large models choose a coarser interval.
     public var spectrumInterval: Int
     /// Also keep every singular value (not only σ_max) in each spectrum sample.
     public var recordSingularValues: Bool
@@ -43,7 +44,7 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
 
     public init(model: ModelSpec, task: TaskSpec, batch: Int = 20, iterations: Int = 1000,
                 optimizer: OptimizerSettings = .sgd(0.01), clipping: Clipping = .none, seed: UInt64 = 1,
-                evaluationInterval: Int = 100, testSequences: Int = 1000, spectrumInterval: Int = 10,
+                evaluationInterval: Int = 100, testSequences: Int = 1000, spectrumInterval: Int = 1,
                 recordSingularValues: Bool = false, profileIterations: [Int] = [],
                 learningRateDecay: Double = 1, convergedTestLoss: Double = 0, convergedEvaluations: Int = 3) {
         self.model = model

@@ -54,6 +54,9 @@ func clippingTrainingQuick() throws {
     #expect(norm.gradientNormAfter.allSatisfy { $0 <= s.normThreshold + 1e-12 })
     #expect(r.clippedShare["norm"]! > 0 && r.clippedShare["none"]! == 0)
     #expect(unclipped.settings.seed == norm.settings.seed && r.baselineMSE == 1.0 / 6)
+    // ρ and σ_max of W_hh at every iteration: θ_0 … θ_K for a run that finished, and σ_max ≥ ρ.
+    #expect(norm.spectra.map(\.iteration) == Array(0...s.iterations))
+    #expect(norm.spectra.allSatisfy { $0.largestSingularValue[0] >= $0.spectralRadius[0] * (1 - 1e-12) })
 }
 
 @Test("IRNN race and gradient flow (quick) return their headline numbers")

@@ -13,7 +13,7 @@ extension Lab {
             ParameterSpec("hidden", .int(.between(1, 1000)), default: 50, doc: "H of the tanh RNN"),
             ParameterSpec("batch", .int(.between(1, 10_000)), default: 20, doc: "B, sequences per update"),
             ParameterSpec("iterations", .int(.between(1, 1_000_000)), default: 1000, doc: "SGD updates per variant"),
-            ParameterSpec("learning_rate", .double(.greaterThan(0)), default: 0.5, doc: "η of plain SGD"),
+            ParameterSpec("learning_rate", .double(.greaterThan(0)), default: 0.1, doc: "η of plain SGD"),
             ParameterSpec("gain", .double(.greaterThan(0)), default: 1.5, doc: "g of W_hh ~ N(0, g²/H)"),
             ParameterSpec("norm_threshold", .double(.greaterThan(0)), default: 1, doc: "τ of norm clipping"),
             ParameterSpec("value_limit", .double(.greaterThan(0)), default: 5, doc: "c of value clipping |g_i| ≤ c"),
@@ -73,7 +73,7 @@ private func clippingFigure(_ s: ClippingTrainingSettings, _ runs: [TrainingRun]
     }
     // Diverging runs climb by hundreds of decades: cap the axes so the learning runs stay readable
     // and mark where a run stopped at the top edge.
-    let lossCap = 1e3, normCap = 1e12
+    let lossCap = 1e3, normCap = 1e12, specCap = 1e3
     let lossFloor = pairs.flatMap { runningMean($0.1.losses, width: smoothing) }.filter { $0 > 0 }.min() ?? 1e-3
     let loss = Panel(
         title: "training loss (mean of \(smoothing) minibatches; axis cut at \(plain(lossCap)))",
@@ -113,9 +113,20 @@ private func clippingFigure(_ s: ClippingTrainingSettings, _ runs: [TrainingRun]
             return .lines("\(variantLabel(rule)): \(short(100 * r.clippedShare)) %", x: steps(running.count, from: 1), y: running,
                           style: Style(color: variantColor(rule), width: 2.5))
         })
+    let spectrum = Panel(
+        title: "W_hh at every update: ρ (solid), σ_max (dashed); axis cut at \(plain(specCap))",
+        xLabel: "SGD update k", yLabel: "ρ(W_hh), σ_max(W_hh)", yScale: .log, yRange: 0.5...specCap, key: .topRight,
+        series: pairs.flatMap { rule, r -> [Series] in
+            let its = r.spectra.map { Double($0.iteration) }
+            return [.lines("ρ, \(variantLabel(rule))", x: its, y: r.spectra.map { min($0.spectralRadius[0], specCap) },
+                           style: Style(color: variantColor(rule), width: 2)),
+                    .lines("", x: its, y: r.spectra.map { min($0.largestSingularValue[0], specCap) },
+                           style: Style(color: variantColor(rule), dash: .dashed, width: 1.2))]
+        },
+        referenceLines: [ReferenceLine(y: 1, label: "1")])
     return gridFigure(name: "clipping",
                       title: "tanh RNN, adding problem T = \(s.steps), H = \(s.hiddenSize), SGD η = \(plain(s.learningRate)), same weights and data: four clipping rules",
-                      panels: [loss, before, after, share], columns: 2, panelSize: (760, 520))
+                      panels: [loss, before, after, share, spectrum], columns: 2, panelSize: (760, 520))
 }
 
 private func clippingResults(_ s: ClippingTrainingSettings, _ runs: [TrainingRun]) -> JSONValue {
@@ -125,7 +136,10 @@ private func clippingResults(_ s: ClippingTrainingSettings, _ runs: [TrainingRun
                                       "diverged_at": number(r.divergence.map { Double($0.iteration) }),
                                       "clipped_share": .number(r.clippedShare), "final_test_mse": number(r.finalTestLoss),
                                       "max_norm_after_clipping": number(r.gradientNormAfter.max()),
-                                      "updates_run": .number(Double(r.iterationsRun))]
+                                      "updates_run": .number(Double(r.iterationsRun)),
+                                      "spectral_radius_first": number(r.spectra.first?.spectralRadius[0]),
+                                      "spectral_radius_last": number(r.spectra.last?.spectralRadius[0]),
+                                      "sigma_max_last": number(r.spectra.last?.largestSingularValue[0])]
     }
     return ["variants": .object(variants), "baseline_mse": .number(addingBaselineMSE),
             "norm_threshold": .number(s.normThreshold), "learning_rate": .number(s.learningRate)]
