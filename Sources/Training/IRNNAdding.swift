@@ -29,7 +29,10 @@ public struct Recipe: Codable, Sendable, Equatable {
     /// - gru: η = 3e-3, constant: left near 700 (T = 100) and 950 (T = 150), then 0.0003–0.0005.
     /// - irnn: η = 1e-2 decaying geometrically to 1e-3 over 5 000 updates: left near 1 600 at
     ///   T = 100 and ended at 0.0009. 1e-4, 3e-4, 3e-3 and 2e-2 stayed on the plateau for 2 500
-    ///   updates; at a constant 1e-2 the test MSE bounced between 0.001 and 0.05.
+    ///   updates; at a constant 1e-2 the test MSE bounced between 0.001 and 0.05. Seed-dependent:
+    ///   at T = 100 seeds 1, 4, 5 left the plateau, seeds 2, 3 did not. 2e-2 → 1e-3 left it on
+    ///   seeds 1–6 (500 test sequences), but its seed-1 model's test loss was not finite on 1 000
+    ///   test sequences after update 2 100, so it is not the default.
     /// - tanh, relu: the IRNN's recipe, so that only the cell and W_hh's start differ.
     public static func defaultRecipe(for kind: ModelKind) -> Recipe {
         switch kind {
