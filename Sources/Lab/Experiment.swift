@@ -1,8 +1,36 @@
 import Foundation
 import Plotting
 
-/// An experiment the lab knows: the schema its file is checked against, what it computes,
-/// and roughly how long its default configuration takes on 2 cores (for `rnnlab list`).
+/// One kind of experiment: the computation an experiment file names with `kind = "…"` (by
+/// default its own file name). It lives in one folder, `Sources/Lab/Experiments/<Name>/`, and
+/// composes the libraries' primitives: typed settings in, a typed result out, figures drawn
+/// from the result. Nothing below the lab knows an experiment exists.
+public protocol ExperimentKind: Sendable {
+    associatedtype Settings: ExperimentSettings
+    associatedtype Result: Codable & Sendable
+    /// The kind's name, a slug: `kind = "NAME"` in a file, and the shipped file's name.
+    static var name: String { get }
+    /// Roughly how long the default configuration takes on 2 cores (for `rnnlab list`).
+    static var roughSeconds: Double { get }
+    /// The computation: no files, no figures, just numbers.
+    static func run(_ settings: Settings, context: RunContext) throws -> Result
+    /// The figures that show the result (values; the runner draws them).
+    static func figures(_ result: Result, settings: Settings) -> [Figure]
+    /// Other files for the output folder (`samples.md`, a saved model), by plain file name.
+    static func files(_ result: Result, settings: Settings) throws -> [String: Data]
+}
+
+extension ExperimentKind {
+    public static func files(_ result: Result, settings: Settings) throws -> [String: Data] { [:] }
+
+    /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
+    public static func json(_ result: Result) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(result))
+    }
+}
+
+/// An experiment kind as the runner holds it: its name, the schema its files are checked
+/// against (from its `Settings`), and the computation on a checked file.
 public struct Experiment: Sendable {
     public let schema: ExperimentSchema
     public let roughSeconds: Double
@@ -13,6 +41,17 @@ public struct Experiment: Sendable {
         self.schema = schema
         self.roughSeconds = roughSeconds
         self.compute = compute
+    }
+
+    public init<K: ExperimentKind>(_ kind: K.Type) {
+        self.schema = K.Settings.schema(name: K.name)
+        self.roughSeconds = K.roughSeconds
+        self.compute = { file, context in
+            let settings: K.Settings = file.settings()
+            let result = try K.run(settings, context: context)
+            return ExperimentOutput(figures: K.figures(result, settings: settings), results: try K.json(result),
+                                    files: try K.files(result, settings: settings))
+        }
     }
 
     public var name: String { schema.name }

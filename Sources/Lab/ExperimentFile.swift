@@ -7,8 +7,8 @@ public struct ExperimentFile: Sendable, Equatable {
     public let name: String
     /// The file as the caller named it (relative paths stay relative), used in messages.
     public let path: String
-    /// The schema the file was checked against.
-    public let schema: String
+    /// The kind of experiment the file runs (`kind = …`, by default its own name).
+    public let kind: String
     public let version: Int
     public let title: String
     /// The lecture section the experiment illustrates.
@@ -20,6 +20,9 @@ public struct ExperimentFile: Sendable, Equatable {
     public let quickOverrides: [String: ParameterValue]
     /// What `--set` changed, by dotted key below `[parameters]`; the last `--set` of a key wins.
     public let overrides: [String: ParameterValue]
+
+    /// The checked values as the kind's typed settings.
+    public func settings<S: ExperimentSettings>(as type: S.Type = S.self) -> S { S(resolved: parameters) }
 }
 
 /// The one error a bad experiment file or `--set` produces, printed as
@@ -62,17 +65,42 @@ public struct ExperimentFileError: Error, CustomStringConvertible, Equatable, Se
 /// The file format version this code reads. A file states it as `version = 1`.
 public let experimentFileVersion = 1
 
-/// Loads `url` with the schema registered under the file's name (`edge-of-chaos.toml` →
-/// `registry["edge-of-chaos"]`). A name with no schema is an error listing the known names.
+/// Loads `url` with the schema of the kind it names: `kind = "irnn-adding"` in the file, or by
+/// default the file's own name (`edge-of-chaos.toml` → `registry["edge-of-chaos"]`), so a copy
+/// `irnn-adding-long.toml` with `kind = "irnn-adding"` is an experiment of its own. A variant
+/// that leaves out title, section or description takes them from its kind's file beside it.
 public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], overrides: [String] = [],
                            quick: Bool = false) throws -> ExperimentFile {
     let path = url.relativePath, name = try experimentName(of: url)
-    guard let schema = registry[name] else {
-        let known = registry.keys.sorted()
-        let hint = closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
-        throw ExperimentFileError(file: path, message: "no experiment is named '\(name)'; \(hint)known: \(quotedList(known))")
+    let source = try readExperimentSource(url)
+    let root = try parseTOML(source, path: path)
+    var kind = name
+    if let value = root["kind"] {
+        guard case .string(let k) = Literal(value) else {
+            throw ExperimentFileError(file: path, line: KeyLines(source: source).line(of: ["kind"]), keyPath: "kind",
+                                      message: "expected the name of an experiment kind, got \(Literal(value).shown)")
+        }
+        kind = k
     }
-    return try loadExperiment(at: url, schema: schema, overrides: overrides, quick: quick)
+    guard let schema = registry[kind] else {
+        let known = registry.keys.sorted()
+        let hint = closest(to: kind, among: known).map { "did you mean '\($0)'? " } ?? ""
+        let line = root["kind"] == nil ? nil : KeyLines(source: source).line(of: ["kind"])
+        let what = root["kind"] == nil
+            ? "no experiment kind is named '\(kind)' (a variant says which it is, e.g. kind = \"\(known.first ?? "edge-of-chaos")\"); "
+            : "no experiment kind is named '\(kind)'; "
+        throw ExperimentFileError(file: path, line: line, keyPath: root["kind"] == nil ? nil : "kind",
+                                  message: what + hint + "known: \(quotedList(known))")
+    }
+    var inherited: [String: String] = [:]
+    if kind != name {
+        let base = url.deletingLastPathComponent().appendingPathComponent(kind + ".toml")
+        if let text = try? String(contentsOf: base, encoding: .utf8), let table = try? TOMLTable(string: text) {
+            for key in ["title", "section", "description"] { if let s = table[key]?.string { inherited[key] = s } }
+        }
+    }
+    return try parseExperiment(source, root: root, name: name, path: path, schema: schema, inherited: inherited,
+                               overrides: overrides, quick: quick)
 }
 
 /// Reads `url` (a TOML file named for the experiment), checks every key against `schema`, fills in
@@ -82,11 +110,22 @@ public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], ov
 public func loadExperiment(at url: URL, schema: ExperimentSchema, overrides: [String] = [],
                            quick: Bool = false) throws -> ExperimentFile {
     let path = url.relativePath, name = try experimentName(of: url)
-    let source: String
-    do { source = try String(contentsOf: url, encoding: .utf8) } catch {
-        throw ExperimentFileError(file: path, message: "cannot read the file (\(error.localizedDescription))")
-    }
+    let source = try readExperimentSource(url)
     return try parseExperiment(source, name: name, path: path, schema: schema, overrides: overrides, quick: quick)
+}
+
+/// The file's text, or an error naming it.
+func readExperimentSource(_ url: URL) throws -> String {
+    do { return try String(contentsOf: url, encoding: .utf8) } catch {
+        throw ExperimentFileError(file: url.relativePath, message: "cannot read the file (\(error.localizedDescription))")
+    }
+}
+
+func parseTOML(_ source: String, path: String) throws -> TOMLTable {
+    do { return try TOMLTable(string: source) } catch let error as TOMLParseError {
+        throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
+                                  message: "not valid TOML: \(error.description)")
+    }
 }
 
 /// The experiment's name: the file's name without `.toml`, a slug `[a-z0-9][a-z0-9-]*`, because it
@@ -106,13 +145,10 @@ func experimentName(of url: URL) throws -> String {
     return name
 }
 
-func parseExperiment(_ source: String, name: String, path: String, schema: ExperimentSchema,
+func parseExperiment(_ source: String, root parsed: TOMLTable? = nil, name: String, path: String,
+                     schema: ExperimentSchema, inherited: [String: String] = [:],
                      overrides: [String], quick: Bool) throws -> ExperimentFile {
-    let root: TOMLTable
-    do { root = try TOMLTable(string: source) } catch let error as TOMLParseError {
-        throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
-                                  message: "not valid TOML: \(error.description)")
-    }
+    let root = try parsed ?? parseTOML(source, path: path)
     let lines = KeyLines(source: source)
     var problems: [ExperimentFileError] = []
     func problem(_ keyPath: [String], _ index: Int?, _ message: String) {
@@ -121,7 +157,7 @@ func parseExperiment(_ source: String, name: String, path: String, schema: Exper
     }
 
     // The header: version, then the three texts a reader sees first.
-    let headerKeys = ["version", "title", "section", "description", "parameters"]
+    let headerKeys = ["version", "kind", "title", "section", "description", "parameters"]
     for key in root.keys where !headerKeys.contains(key) {
         problem([key], nil, unknownKey(key, among: headerKeys))
     }
@@ -136,6 +172,7 @@ func parseExperiment(_ source: String, name: String, path: String, schema: Exper
     for (key, what) in [("title", "a title"), ("section", "the lecture section it illustrates"),
                         ("description", "a paragraph: what the student should see")] {
         switch root[key].map(Literal.init) {
+        case nil where inherited[key] != nil: texts[key] = inherited[key]!.trimmingCharacters(in: .whitespacesAndNewlines)
         case nil: problem([key], nil, "missing; expected a string, \(what)")
         case .string(let s)? where !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             texts[key] = s.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -164,7 +201,7 @@ func parseExperiment(_ source: String, name: String, path: String, schema: Exper
         resolved.set(key, value, from: .set)
     }
 
-    return ExperimentFile(name: name, path: path, schema: schema.name, version: version,
+    return ExperimentFile(name: name, path: path, kind: schema.name, version: version,
                           title: texts["title"]!, section: texts["section"]!,
                           description: texts["description"]!, parameters: resolved,
                           quickOverrides: quickOverrides, overrides: setOverrides)

@@ -9,7 +9,7 @@ enum Manifest {
                      timings: [String: Double], root: URL, gnuplotVersion: String?) -> JSONValue {
         let resolved = (try? JSONDecoder().decode(JSONValue.self, from: Data(file.resolvedJSON().utf8))) ?? .null
         var seed: JSONValue = .null
-        if file.parameters.specs.contains(where: { $0.key == "seed" }) { seed = .number(Double(file.parameters.int("seed"))) }
+        if let value = file.parameters["seed"] { seed = value.json }
         return .object([
             "experiment": .string(file.name),
             "title": .string(file.title),
@@ -19,7 +19,7 @@ enum Manifest {
             "overrides": .object(file.overrides.mapValues(\.json)),
             "quick": .bool(!file.quickOverrides.isEmpty),
             "seed": seed,
-            "rnnlab": .object(["version": .string(Lab.version), "git_commit": gitCommit(root).map(JSONValue.string) ?? .null]),
+            "rnnlab": .object(["version": .string(Catalogue.version), "git_commit": gitCommit(root).map(JSONValue.string) ?? .null]),
             "openblas": .object(["core": .string(BLASInfo.coreName), "threads": .number(Double(BLASInfo.threads)),
                                  "config": .string(BLASInfo.config.trimmingCharacters(in: .whitespaces))]),
             "gnuplot": gnuplotVersion.map(JSONValue.string) ?? .null,

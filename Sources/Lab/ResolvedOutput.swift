@@ -4,7 +4,7 @@ extension ExperimentFile {
     /// For `rnnlab show NAME`: a TOML file that loads back to the same parameters, each key under its
     /// doc line, and marked when it is not the file's own value (`# default`, `# --quick`, `# --set`).
     public func resolvedTOML() -> String {
-        var out = "# \(name): the configuration as it runs (schema '\(schema)')\n"
+        var out = "# \(name): the configuration as it runs (kind '\(kind)')\n"
         if !quickOverrides.isEmpty { out += "# --quick: \(flat(quickOverrides))\n" }
         if !overrides.isEmpty { out += "# --set: \(flat(overrides))\n" }
         out += "version = \(version)\n"
@@ -46,7 +46,7 @@ extension ExperimentFile {
         return object([
             ("name", quoted(name)),
             ("file", quoted(path)),
-            ("schema", quoted(schema)),
+            ("kind", quoted(kind)),
             ("version", String(version)),
             ("title", quoted(title)),
             ("section", quoted(section)),

@@ -85,7 +85,7 @@ public final class Runner: @unchecked Sendable {
     private let cancelFlag = CancelFlag()
     private let order: [String]
 
-    public init(paths: LabPaths, experiments: [Experiment] = Lab.experiments, plotter: Plotter = Plotter(),
+    public init(paths: LabPaths, experiments: [Experiment] = Catalogue.experiments, plotter: Plotter = Plotter(),
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
                 interactive: Bool = isatty(2) != 0) {
         self.paths = paths
@@ -122,7 +122,7 @@ public final class Runner: @unchecked Sendable {
         }
         let file = try loadExperiment(at: URL(fileURLWithPath: shown, relativeTo: paths.root),
                                       registry: registry.mapValues(\.schema), overrides: overrides, quick: quick)
-        return (registry[file.name]!, file)
+        return (registry[file.kind]!, file)
     }
 
     /// Runs the experiments in order (or `jobs` at a time) and returns one report each.

@@ -7,7 +7,7 @@ import Testing
 
 /// Each experiment computed once (a global `let` is initialised on first use, once), shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
-    [Lab.gradientNormsFourCells, Lab.lstmForgetBias, Lab.edgeOfChaos].map { e in
+    [Catalogue.gradientNormsFourCells, Catalogue.lstmForgetBias, Catalogue.edgeOfChaos].map { e in
         (e.name, Result { try runQuick(e) })
     })
 

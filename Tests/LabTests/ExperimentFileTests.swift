@@ -7,7 +7,7 @@ func resolvesFileValuesAndDefaults() throws {
     let experiment = try load(edgeOfChaosFile())
     #expect(experiment.name == "edge-of-chaos")
     #expect(experiment.path == "experiments/edge-of-chaos.toml")
-    #expect(experiment.schema == "edge-of-chaos")
+    #expect(experiment.kind == "edge-of-chaos")
     #expect(experiment.version == 1)
     #expect(experiment.title == "Edge of chaos")
     #expect(experiment.section == "3.2 Vanishing and exploding gradients")
@@ -203,13 +203,13 @@ func registrySelectsSchemaByFileName() throws {
     let registry = ["edge-of-chaos": edgeOfChaos, "copy-task": copyTask]
     let url = scratch.write("copy-task", copyTaskFile("cell = \"gru\""))
     let experiment = try loadExperiment(at: url, registry: registry)
-    #expect(experiment.schema == "copy-task")
+    #expect(experiment.kind == "copy-task")
     #expect(experiment.parameters.string("cell") == "gru")
 
     let stray = scratch.write("copy-tsak", copyTaskFile(""))
     let error = try #require(throws: ExperimentFileError.self) { try loadExperiment(at: stray, registry: registry) }
-    #expect(error.description == "experiments/copy-tsak.toml: no experiment is named 'copy-tsak'; "
-        + "did you mean 'copy-task'? known: 'copy-task', 'edge-of-chaos'")
+    #expect(error.description == "experiments/copy-tsak.toml: no experiment kind is named 'copy-tsak' "
+        + "(a variant says which it is, e.g. kind = \"copy-task\"); did you mean 'copy-task'? known: 'copy-task', 'edge-of-chaos'")
 }
 
 @Test("an experiment's file name must be a slug, since it names the output folder")

@@ -35,3 +35,13 @@ func expectFiguresDrawable(_ output: ExperimentOutput, experiment name: String) 
         }
     }
 }
+
+/// The kind's shipped file `experiments/NAME.toml` loaded with --quick (and `overrides`) and run:
+/// its typed result and the figures it draws.
+func runQuick<K: ExperimentKind>(_ kind: K.Type, overrides: [String] = []) throws -> (result: K.Result, figures: [Figure]) {
+    let url = repositoryRoot.appendingPathComponent("experiments/\(K.name).toml")
+    let file = try loadExperiment(at: url, schema: K.Settings.schema(name: K.name), overrides: overrides, quick: true)
+    let settings: K.Settings = file.settings()
+    let result = try K.run(settings, context: RunContext(experiment: K.name, root: repositoryRoot))
+    return (result, K.figures(result, settings: settings))
+}

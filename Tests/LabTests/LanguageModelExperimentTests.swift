@@ -9,7 +9,7 @@ import Testing
 
 /// Each experiment computed once, shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
-    [Lab.ngramVsRNNLM, Lab.charRNNSamples, Lab.deepBidirectional].map { e in (e.name, Result { try runQuick(e) }) })
+    [Catalogue.ngramVsRNNLM, Catalogue.charRNNSamples, Catalogue.deepBidirectional].map { e in (e.name, Result { try runQuick(e) }) })
 
 private func output(_ name: String) throws -> ExperimentOutput { try #require(quickOutputs[name]).get() }
 
@@ -96,7 +96,7 @@ func deepBidirectionalRatios() throws {
 @Test("a missing corpus file is an error naming the file, before anything is computed")
 func missingCorpus() throws {
     #expect {
-        _ = try runQuick(Lab.charRNNSamples, overrides: ["corpus.path=no-such-corpus.txt"])
+        _ = try runQuick(Catalogue.charRNNSamples, overrides: ["corpus.path=no-such-corpus.txt"])
     } throws: { error in
         "\(error)".contains("no-such-corpus.txt") && "\(error)".contains("no such file")
     }

@@ -7,7 +7,7 @@ func resolvedTOMLRoundTrips() throws {
     let experiment = try load(edgeOfChaosFile(), overrides: ["seed=3"], quick: true)
     let toml = experiment.resolvedTOML()
     #expect(toml == """
-        # edge-of-chaos: the configuration as it runs (schema 'edge-of-chaos')
+        # edge-of-chaos: the configuration as it runs (kind 'edge-of-chaos')
         # --quick: hidden=16 steps=20
         # --set: seed=3
         version = 1
@@ -50,7 +50,7 @@ func resolvedJSONIsExact() throws {
         {
           "name": "copy-task",
           "file": "experiments/copy-task.toml",
-          "schema": "copy-task",
+          "kind": "copy-task",
           "version": 1,
           "title": "Copy task",
           "section": "4.1 Gates",

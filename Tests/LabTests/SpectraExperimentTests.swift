@@ -7,8 +7,8 @@ import Testing
 // the headline numbers in `results` and the drawability of every figure.
 
 /// Each experiment runs once; the tests share its output.
-private let spectraQuick = Result { try runQuick(Lab.singularValueSpectra) }
-private let jacobianQuick = Result { try runQuick(Lab.jacobianProducts) }
+private let spectraQuick = Result { try runQuick(Catalogue.singularValueSpectra) }
+private let jacobianQuick = Result { try runQuick(Catalogue.jacobianProducts) }
 
 /// The numbers of a JSON array (empty for anything else).
 private func numbers(_ v: JSONValue?) -> [Double] {

@@ -8,7 +8,7 @@ import Testing
 
 /// Each experiment computed once, shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
-    [Lab.clippingCliff, Lab.clippingTraining, Lab.irnnAdding, Lab.gradientFlowTraining].map { e in
+    [Catalogue.clippingCliff, Catalogue.clippingTraining, Catalogue.irnnAdding, Catalogue.gradientFlowTraining].map { e in
         (e.name, Result { try runQuick(e) })
     })
 

@@ -8,7 +8,7 @@ import Recurrence
 /// its loss curve with those iterations marked, and ‖∂L/∂h_t‖ across the chunk as training goes.
 /// Training starts from a near-uniform softmax, so the first loss is ln V nats per character.
 /// The trained model is saved as model-CELL.json for `rnnlab sample`.
-extension Lab {
+extension Catalogue {
     static let charRNNSamples: Experiment = Experiment(
         schema: ExperimentSchema(name: "char-rnn-samples", parameters: charRNNParameters,
                                  quick: charRNNQuick),

@@ -6,7 +6,7 @@ import Training
 /// x_t = w σ(x_{t−1}) + b, x_0 = 0.5, E = (σ(x_50) − 0.7)². For w > 1/σ′(0.5) the map is bistable
 /// and E jumps across the line b = 0.5 − σ(0.5)·w (the wall); plain gradient descent that hits it
 /// takes a step η‖∇E‖ and is thrown away, norm clipping caps every step at ητ.
-extension Lab {
+extension Catalogue {
     static let clippingCliff: Experiment = Experiment(
         schema: ExperimentSchema(name: "clipping-cliff", parameters: [
             ParameterSpec("learning_rate", .double(.greaterThan(0)), default: 0.5, doc: "η of plain gradient descent"),

@@ -6,7 +6,7 @@ import Training
 /// unclipped run diverges, trained four times from the same weights and data: no clipping, norm
 /// clipping (Pascanu et al. 2013, Algorithm 1), value clipping (min-char-rnn) and the slide's
 /// squared-norm variant (g ← τ g/‖g‖², which shrinks large gradients the most).
-extension Lab {
+extension Catalogue {
     static let clippingTraining: Experiment = Experiment(
         schema: ExperimentSchema(name: "clipping-training", parameters: [
             ParameterSpec("steps", .int(.between(2, 10_000)), default: 50, doc: "T of the adding problem"),

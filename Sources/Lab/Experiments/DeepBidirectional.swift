@@ -7,7 +7,7 @@ import Recurrence
 /// layer ℓ and step t of stacked tanh and LSTM networks (1–4 layers) at initialisation, with the
 /// loss on the last step of the top layer, and in a bidirectional layer whose two directions
 /// each carry the gradient away from their own end (drawn separately).
-extension Lab {
+extension Catalogue {
     static let deepBidirectional: Experiment = Experiment(
         schema: ExperimentSchema(name: "deep-bidirectional", parameters: deepParameters, quick: deepQuick),
         roughSeconds: 5,

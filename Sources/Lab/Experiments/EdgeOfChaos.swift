@@ -7,7 +7,7 @@ import Plotting
 /// measured by the QR (Benettin) method beside the mean-field curve (reference-science §7.2–7.3).
 /// The loop over gains and sizes is here rather than in `Dynamics.edgeOfChaos`, so the run reports
 /// progress and stops on Ctrl-C between networks, and the spectra can use fewer steps.
-extension Lab {
+extension Catalogue {
     static let edgeOfChaos: Experiment = Experiment(
         schema: ExperimentSchema(name: "edge-of-chaos", parameters: [
             ParameterSpec("gains", .doubleList(.between(0.01, 20)), default: .doubles([0.5, 0.9, 1, 1.1, 1.25, 1.5, 2, 2.5, 3]),

@@ -5,7 +5,7 @@ import Training
 /// `gradient-flow-training` — the per-step gradient profile ‖∂L/∂h_t‖ (t = 1…T, loss at T only)
 /// while a tanh RNN and an LSTM learn the adding problem, and the singular values of the recurrent
 /// weights over training: how far back the signal reaches, and how learning changes it.
-extension Lab {
+extension Catalogue {
     static let gradientFlowTraining: Experiment = Experiment(
         schema: ExperimentSchema(name: "gradient-flow-training", parameters: [
             ParameterSpec("steps", .int(.between(2, 10_000)), default: 100, doc: "T of the adding problem"),

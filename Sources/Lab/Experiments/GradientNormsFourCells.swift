@@ -7,7 +7,7 @@ import Plotting
 /// GRU at initialisation, over many seeds. tanh vanishes (each step multiplies by
 /// W_hhᵀ diag(1 − h²)), far below its bound (γ σ_max)^{T−t}; the IRNN keeps the norm (W_hh = I and
 /// every unit active); the gated cells sit in between, the LSTM's cell path c decaying by f per step.
-extension Lab {
+extension Catalogue {
     static let gradientNormsFourCells: Experiment = Experiment(
         schema: ExperimentSchema(name: "gradient-norms-four-cells", parameters: [
             ParameterSpec("cells", .choiceList(GradientCell.allCases.map(\.rawValue)),

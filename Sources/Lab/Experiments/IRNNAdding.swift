@@ -7,7 +7,7 @@ import Training
 /// Gaussian W_hh, IRNN (ReLU, W_hh = I), LSTM (forget bias 1) and GRU on the adding problem at
 /// several T, test MSE against updates beside the constant predictor's 1/6. Each model's optimiser,
 /// learning rate and clipping threshold are parameters of the file (`[parameters.lstm]` …).
-extension Lab {
+extension Catalogue {
     static let irnnAdding: Experiment = Experiment(
         schema: ExperimentSchema(name: "irnn-adding", parameters: [
             ParameterSpec("models", .choiceList(raceModels), default: .strings(raceModels), doc: "the models raced"),

@@ -9,7 +9,7 @@ import Recurrence
 /// Fuss–Catalan, shrunk by tanh′ ≤ 1); tanh with orthogonal W keeps them together near 1 while
 /// h ≈ 0; the IRNN's are exactly 0 or 1 (diag of Π_t 1[a_t > 0]): dynamical isometry on the
 /// units that never switched off (Pennington, Schoenholz & Ganguli 2017; Le, Jaitly & Hinton 2015).
-extension Lab {
+extension Catalogue {
     static let jacobianProducts: Experiment = Experiment(
         schema: ExperimentSchema(name: "jacobian-products", parameters: [
             ParameterSpec("hidden", .int(.between(2, 1000)), default: 200, doc: "H: ∂h_T/∂h_0 is H×H"),

@@ -5,7 +5,7 @@ import Plotting
 /// `lstm-forget-bias` — why b_f = 1: on the LSTM's cell path c_t = f_t∘c_{t−1} + i_t∘g_t the
 /// gradient is multiplied by f_t alone, and with near-zero weights f_t ≈ σ(b_f), so
 /// ‖∂L/∂c_t‖ ≈ σ(b_f)^{T−t} ‖∂L/∂c_T‖ (reference-science §8; Jozefowicz et al. 2015).
-extension Lab {
+extension Catalogue {
     static let lstmForgetBias: Experiment = Experiment(
         schema: ExperimentSchema(name: "lstm-forget-bias", parameters: [
             ParameterSpec("forget_biases", .doubleList(.between(-20, 20)), default: .doubles([0, 1, 2, 3]),

@@ -8,7 +8,7 @@ import Recurrence
 /// while an RNN carries an unbounded history in a fixed number of parameters. Held-out bits per
 /// character of n-gram models (add-k and Kneser–Ney, against n) beside tanh, LSTM and GRU
 /// language models (against iterations and seconds), scored on the same held-out characters.
-extension Lab {
+extension Catalogue {
     static let ngramVsRNNLM: Experiment = Experiment(
         schema: ExperimentSchema(name: "ngram-vs-rnn-lm", parameters: ngramParameters, quick: ngramQuick),
         roughSeconds: 160,

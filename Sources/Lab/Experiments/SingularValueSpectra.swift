@@ -7,7 +7,7 @@ import Plotting
 /// on [0, 2g] and the eigenvalues the circular law (uniform on the disk of radius g): σ_max ≈ 2g
 /// while ρ ≈ g, so for 1/2 < g < 1 the largest singular value exceeds 1 and yet W^k decays.
 /// Orthogonal and identity matrices have every σ = 1; square Xavier is the g = 1 Gaussian again.
-extension Lab {
+extension Catalogue {
     static let singularValueSpectra: Experiment = Experiment(
         schema: ExperimentSchema(name: "singular-value-spectra", parameters: [
             ParameterSpec("hidden", .int(.between(2, 3000)), default: 1000,

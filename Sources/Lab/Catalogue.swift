@@ -1,12 +1,14 @@
-/// The lab's catalogue: every named experiment, in lecture order.
-public enum Lab {
-    public static let version = "0.1.0"
+/// The lab's catalogue: every kind of experiment, in lecture order. Adding a kind is one line
+/// here; its file `experiments/NAME.toml`, its folder `Experiments/<Name>/` and its tests hold
+/// the rest.
+public enum Catalogue {
+    public static let version = "0.2.0"
 
-    /// Every experiment the lab can run; `experiments/NAME.toml` selects one by name.
+    /// Every kind the lab can run; a file selects one with `kind = "NAME"` (default: its own name).
     public static let experiments: [Experiment] = [
         ngramVsRNNLM,            // 02 language models
         charRNNSamples,
-        backpropThroughWhh,      // 03 BPTT and singular values
+        Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         singularValueSpectra,
         jacobianProducts,
         clippingCliff,           // 04 gradient clipping
