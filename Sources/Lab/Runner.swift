@@ -179,21 +179,35 @@ public final class Runner: @unchecked Sendable {
 
         let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
         let folder = base.appendingPathComponent(name)
+        do { try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true) }
+        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(base)): \(error.localizedDescription)")) }
+        // One run at a time per output folder: a second run of the same name waits here.
+        let lock: FolderLock
+        do { lock = try FolderLock(base.appendingPathComponent(".\(name).lock"), waiting: { [log] in
+            log("\(name): another rnnlab run is writing \(self.relativePath(folder)); waiting for it") }) }
+        catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
+        defer { lock.release() }
+        // Everything is written into a staging folder beside the target, which replaces the target
+        // in one rename at the end: the old folder survives a failed or interrupted run untouched.
+        FolderLock.removeStaleStaging(of: name, in: base)
+        let staging = base.appendingPathComponent(".\(name).staging-\(getpid())")
         var report = RunReport(name: name, status: .ok, folder: folder)
         let t1 = Date()
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(folder)): \(error)")) }
-        removeStaleTemporaryFiles(in: folder)
+        do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
+        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(staging)): \(error.localizedDescription)")) }
+        var notDrawn: [String: JSONValue] = [:]
         for figure in output.figures {
             if isCancelled { report.status = .cancelled; break }
             progress.note(name: name, "drawing \(figure.name)")
-            do { report.files += try plotter.write(figure, to: folder, formats: options.formats, show: options.show) }
+            do { report.files += try plotter.write(figure, to: staging, formats: options.formats, show: options.show) }
             catch let e as PlotError {
+                notDrawn[figure.name] = .string("\(e)")
                 if case .gnuplotNotFound = e {
                     if case .ok = report.status { report.status = .figuresMissing("\(e)") }
                     // keep going: every figure's data and script are still written
                 } else if case .ok = report.status { report.status = .figureFailed("\(e)") }
             } catch {
+                notDrawn[figure.name] = .string("\(error)")
                 if case .ok = report.status { report.status = .figureFailed("\(name)/\(figure.name): \(error)") }
             }
         }
@@ -202,34 +216,37 @@ public final class Runner: @unchecked Sendable {
                 if case .ok = report.status { report.status = .computeFailed("\(name): output file name '\(file)' must be plain") }
                 continue
             }
-            let url = folder.appendingPathComponent(file)
+            let url = staging.appendingPathComponent(file)
             do { try Plotter.writeAtomically(data, to: url); report.files.append(url) }
-            catch { if case .ok = report.status { report.status = .computeFailed("cannot write \(relativePath(url)): \(error)") } }
+            catch { if case .ok = report.status { report.status = .computeFailed("cannot write \(relativePath(folder))/\(file): \(error)") } }
         }
         let figureSeconds = Date().timeIntervalSince(t1)
-        if report.status == .cancelled { return report }
-        let manifest = Manifest.make(file: file, output: output, figures: output.figures.map(\.name),
+        switch report.status {
+        case .cancelled, .computeFailed, .badFile:
+            try? FileManager.default.removeItem(at: staging)
+            return report
+        default: break
+        }
+        var manifest = Manifest.make(file: file, output: output, figures: output.figures.map(\.name),
                                      timings: ["compute": computeSeconds, "figures": figureSeconds],
                                      root: paths.root, gnuplotVersion: plotter.gnuplotVersion())
+        if !notDrawn.isEmpty, case .object(var members) = manifest {
+            members["figures_not_drawn"] = .object(notDrawn)
+            manifest = .object(members)
+        }
         do {
-            let url = folder.appendingPathComponent("manifest.json")
+            let url = staging.appendingPathComponent("manifest.json")
             try Plotter.writeAtomically(Data((manifest.text() + "\n").utf8), to: url)
             report.files.append(url)
+            try FolderLock.install(staging, as: folder)
         } catch {
-            if case .ok = report.status { report.status = .computeFailed("cannot write the manifest: \(error)") }
+            try? FileManager.default.removeItem(at: staging)
+            return RunReport(name: name, status: .computeFailed("cannot write \(relativePath(folder)): \(error)"))
         }
+        report.files = report.files.map { folder.appendingPathComponent($0.lastPathComponent) }
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
         return report
-    }
-
-    /// A run killed mid-write (a second Ctrl-C, a crash) can leave a hidden `.NAME…tmp` file
-    /// beside the outputs; the finished files themselves are always whole. Sweep such leftovers.
-    private func removeStaleTemporaryFiles(in folder: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for n in names where n.hasPrefix(".") && n.hasSuffix(".tmp") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(n))
-        }
     }
 
     public func relativePath(_ url: URL) -> String {

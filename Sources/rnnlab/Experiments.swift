@@ -105,6 +105,7 @@ extension RNNLab {
             if all && !names.isEmpty { throw ValidationError("give experiment names or --all, not both") }
             if !all && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a folder name") }
         }
 
         func run() throws {
@@ -119,6 +120,7 @@ extension RNNLab {
             let selected = all ? runner.availableNames() : names
             let interrupt = InterruptHandler { runner.cancel() }
             let reports = runner.run(selected, options: options)
+            let stopStatus = interrupt.exitStatus
             interrupt.cancel()
             var worst: Int32 = 0
             for r in reports {
@@ -129,7 +131,10 @@ extension RNNLab {
                 }
                 if r.status.exitCode == 130 { worst = 130 } else if worst != 130 { worst = max(worst, r.status.exitCode) }
             }
-            if worst == 130 { FileHandle.standardError.write(Data("rnnlab: interrupted; finished figures are complete, nothing half-written was left\n".utf8)) }
+            if worst == 130 {
+                FileHandle.standardError.write(Data("rnnlab: interrupted; finished runs are complete, an unfinished one left its folder as it was\n".utf8))
+                worst = stopStatus
+            }
             if worst != 0 { throw ExitCode(worst) }
             let folders = Set(reports.compactMap { $0.folder.map { runner.relativePath($0) } }).sorted()
             print("wrote \(reports.reduce(0) { $0 + $1.files.count }) files in \(folders.joined(separator: ", "))")
@@ -174,25 +179,44 @@ extension RNNLab {
     }
 }
 
-/// Ctrl-C once: stop at the next safe point (finished files are complete). Twice: exit now.
-final class InterruptHandler {
-    private let source: DispatchSourceSignal
+/// Ctrl-C (SIGINT) or SIGTERM once: stop at the next safe point (finished files are complete,
+/// a half-written run folder is never installed). A second signal exits at once: 130 after
+/// SIGINT, 143 after SIGTERM.
+final class InterruptHandler: @unchecked Sendable {  // `count` and `received` are touched only on `queue`
+    private let sources: [DispatchSourceSignal]
+    private let queue = DispatchQueue(label: "rnnlab.signals")
     private var count = 0
+    private(set) var received: Int32 = 0
 
-    init(_ onInterrupt: @escaping () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            self.count += 1
-            if self.count == 1 {
-                FileHandle.standardError.write(Data("\nrnnlab: stopping after the current step (Ctrl-C again to quit now)\n".utf8))
-                onInterrupt()
-            } else {
-                exit(130)
-            }
+    init(_ onInterrupt: @escaping @Sendable () -> Void) {
+        var sources: [DispatchSourceSignal] = []
+        for signo in [SIGINT, SIGTERM] {
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: queue)
+            sources.append(source)
         }
-        source.resume()
+        self.sources = sources
+        for (source, signo) in zip(sources, [SIGINT, SIGTERM]) {
+            source.setEventHandler { [unowned self] in
+                self.count += 1
+                if self.received == 0 { self.received = signo }
+                if self.count == 1 {
+                    FileHandle.standardError.write(Data("\nrnnlab: stopping after the current step (again to quit now)\n".utf8))
+                    onInterrupt()
+                } else {
+                    exit(128 + signo)
+                }
+            }
+            source.resume()
+        }
     }
 
-    func cancel() { source.cancel(); signal(SIGINT, SIG_DFL) }
+    /// 143 when the stop was a SIGTERM, 130 otherwise.
+    var exitStatus: Int32 { queue.sync { received == SIGTERM ? 143 : 130 } }
+
+    func cancel() {
+        for s in sources { s.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
 }

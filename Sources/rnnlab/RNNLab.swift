@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct RNNLab: ParsableCommand {
@@ -21,4 +22,20 @@ struct RNNLab: ParsableCommand {
         """,
         subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Sample.self, Bench.self]
     )
+
+    /// ArgumentParser exits 64 on a bad option; the README promises 2 for every bad option or
+    /// file, so usage errors are mapped to 2 here (help and version still exit 0).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            if status == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+// A run folder is always one whole run (issue #14 point 3): a run writes into a staging folder
+// and swaps it in at the end, so an interrupted run leaves the previous folder untouched and a
+// run without gnuplot replaces it with a complete one whose manifest says what was not drawn.
+
+/// Every file of a folder with its bytes.
+private func snapshot(_ folder: URL) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+    return out
+}
+
+@Suite("run folders", .serialized)
+struct RunFolderTests {
+    @Test("without gnuplot the new run replaces the old folder whole: no old PNG beside the new data, and the manifest names the figure not drawn")
+    func gnuplotMissingReplacesTheWholeFolder() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        #expect(lab.files("backprop-through-whh").contains("norms.png"))
+        let r = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "seed=2"],
+                            environment: ["RNNLAB_GNUPLOT": "/nonexistent/gnuplot"])
+        #expect(r.status == 4)
+        let files = lab.files("backprop-through-whh")
+        #expect(!files.contains("norms.png"), "an old figure beside new data: \(files)")
+        let manifest = try JSONSerialization.jsonObject(with: try lab.read("backprop-through-whh", "manifest.json")) as? [String: Any]
+        #expect(manifest?["seed"] as? Int == 2)
+        #expect((manifest?["figures_not_drawn"] as? [String: Any])?["norms"] != nil)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: lab.plots.appendingPathComponent("quick").path))
+            .contains { $0.contains("staging") || $0.contains(".old-") }, "no staging folder is left behind")
+    }
+
+    @Test("SIGTERM during a run exits 143 and leaves the previous run's folder byte for byte")
+    func sigtermLeavesThePreviousFolder() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        let folder = lab.plots.appendingPathComponent("quick/backprop-through-whh")
+        let before = try snapshot(folder)
+        // A training run long enough to be stopped mid-way (it checks for a stop every update),
+        // written over the same folder name through a variant file of another kind.
+        try Data("version = 1\nkind = \"clipping-training\"\n".utf8)
+            .write(to: lab.experiments.appendingPathComponent("long-run.toml"))
+        #expect(try lab.run(["run", "long-run", "--quick"]).status == 0)
+        let longFolder = lab.plots.appendingPathComponent("quick/long-run")
+        let longBefore = try snapshot(longFolder)
+        let process = Process()
+        process.executableURL = try Rnnlab.binary.get()
+        process.arguments = ["run", "long-run", "--quick", "--set", "iterations=1000000", "--set", "seed=3"]
+        process.currentDirectoryURL = lab.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.terminate()   // SIGTERM
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        #expect(process.terminationStatus == 143 || process.terminationReason == .uncaughtSignal,
+                "status \(process.terminationStatus)")
+        #expect(try snapshot(longFolder) == longBefore, "the interrupted run changed its folder")
+        #expect(try snapshot(folder) == before, "another experiment's folder changed")
+    }
+
+    @Test("bad options exit 2 as the README says, not ArgumentParser's 64")
+    func badOptionsExitTwo() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        for arguments in [["run", "--jobs", "0", "backprop-through-whh"], ["run", "--jobs", "abc", "backprop-through-whh"],
+                          ["run", "--foo"], ["run", "--all", "backprop-through-whh"], ["run", "--output", "", "backprop-through-whh"]] {
+            let r = try lab.run(arguments)
+            #expect(r.status == 2, "\(arguments): \(r.status) \(r.stderrText)")
+            #expect(!r.stderrText.isEmpty)
+        }
+    }
+}
