@@ -49,6 +49,5 @@ let package = Package(
         .testTarget(name: "LabTests", dependencies: ["Lab"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )

@@ -74,7 +74,7 @@ public struct ExperimentOutput: Sendable {
 }
 
 /// Progress reporting and cancellation for a running experiment.
-public final class RunContext: @unchecked Sendable {
+public final class RunContext: Sendable {
     public let experiment: String
     /// The lab's root (the folder holding `experiments/`): relative paths in a file resolve against it.
     public let root: URL

@@ -20,7 +20,7 @@ enum Manifest {
             "quick": .bool(!file.quickOverrides.isEmpty),
             "seed": seed,
             "rnnlab": .object(["version": .string(Catalogue.version), "git_commit": gitCommit(root).map(JSONValue.string) ?? .null]),
-            "openblas": .object(["core": .string(BLASInfo.coreName), "threads": .number(Double(BLASInfo.threads)),
+            "openblas": .object(["core": .string(BLASInfo.coreName), "threads": .number(Double(BLASThreads.count)),
                                  "config": .string(BLASInfo.config.trimmingCharacters(in: .whitespaces))]),
             "gnuplot": gnuplotVersion.map(JSONValue.string) ?? .null,
             "timings_seconds": .object(timings.mapValues { .number(($0 * 1000).rounded() / 1000) }),

@@ -74,7 +74,7 @@ public struct RunReport: Sendable {
 
 /// Runs named experiments: validate every file first (nothing is written for a bad one),
 /// compute, draw each figure, and record a manifest of what ran.
-public final class Runner: @unchecked Sendable {
+public final class Runner: @unchecked Sendable {  // its vars are set up before `run`; during runs it is only read
     public let paths: LabPaths
     public let registry: [String: Experiment]
     public var plotter: Plotter
@@ -136,29 +136,25 @@ public final class Runner: @unchecked Sendable {
         }
         if !reports.isEmpty { return reports }
         let jobs = max(1, min(options.jobs, loaded.count))
-        let blasThreads = BLASInfo.threads
-        if jobs > 1 { BLASInfo.setThreads(1) }    // one OpenBLAS thread per job: never oversubscribe
-        defer { if jobs > 1 { BLASInfo.setThreads(blasThreads) } }
-        var results = [RunReport?](repeating: nil, count: loaded.count)
-        let lock = NSLock()
         let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, log: log)
+        let results = ReportSlots(count: loaded.count)
         if jobs == 1 {
             for (i, item) in loaded.enumerated() {
                 results[i] = runOne(item.0, item.1, index: i, options: options, progress: progress)
                 if isCancelled { break }
             }
         } else {
-            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                var i = worker
-                while i < loaded.count {
-                    let r = runOne(loaded[i].0, loaded[i].1, index: i, options: options, progress: progress)
-                    lock.lock(); results[i] = r; lock.unlock()
-                    i += jobs
+            let work = loaded
+            BLASThreads.forConcurrentRuns {
+                DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                    for i in stride(from: worker, to: work.count, by: jobs) {
+                        results[i] = runOne(work[i].0, work[i].1, index: i, options: options, progress: progress)
+                    }
                 }
             }
         }
         progress.finish()
-        return results.enumerated().map { i, r in r ?? RunReport(name: loaded[i].1.name, status: .cancelled) }
+        return loaded.indices.map { i in results[i] ?? RunReport(name: loaded[i].1.name, status: .cancelled) }
     }
 
     private func runOne(_ experiment: Experiment, _ file: ExperimentFile, index: Int, options: RunOptions,
@@ -256,7 +252,18 @@ public final class Runner: @unchecked Sendable {
     }
 }
 
-final class CancelFlag: @unchecked Sendable {
+/// One report slot per experiment, filled by concurrent workers.
+final class ReportSlots: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var slots: [RunReport?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> RunReport? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
+        set { lock.lock(); slots[i] = newValue; lock.unlock() }
+    }
+}
+
+final class CancelFlag: @unchecked Sendable {  // every access holds `lock`
     private let lock = NSLock()
     private var value = false
     func set() { lock.lock(); value = true; lock.unlock() }
@@ -264,7 +271,7 @@ final class CancelFlag: @unchecked Sendable {
 }
 
 /// Progress on standard error: one rewritten line on a terminal, plain lines otherwise.
-final class Progress: @unchecked Sendable {
+final class Progress: @unchecked Sendable {  // every access holds `lock`
     private let total: Int
     private let interactive: Bool
     private let log: @Sendable (String) -> Void

@@ -24,19 +24,44 @@ public func gemm(_ A: MatrixRef, transposeA: Bool = false,
                 A.pointer, Int32(A.ld), B.pointer, Int32(B.ld), beta, C.pointer, Int32(C.ld))
 }
 
-/// OpenBLAS's thread count, its core name and build configuration (recorded in manifests).
-public enum BLASInfo {
-    public static var threads: Int { Int(openblas_get_num_threads()) }
-    public static func setThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
-    /// Runs `body` with OpenBLAS on `n` threads, then restores the previous count.
+/// The one owner of OpenBLAS's thread count, a process-wide global.
+///
+/// The rule for concurrent runs: code that runs several computations at once (the runner's
+/// `--jobs`, a training race's parallel models) wraps them in `forConcurrentRuns`, which sets one
+/// thread for the whole process; inside it, `with(_:_:)` changes nothing, because every request
+/// is capped at the count in force and a count of 1 is already 1. Only a single computation,
+/// outside `forConcurrentRuns`, ever changes the global (BPTT drops to one thread for GEMMs too
+/// small to gain from two). So two threads of this process never race on the global.
+public enum BLASThreads {
+    /// OpenBLAS's current thread count.
+    public static var count: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets the count for the process (`rnnlab bench --threads`); at least 1.
+    public static func set(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+
+    /// Runs `body` with at most `n` threads, then restores the count. A no-op when the count in
+    /// force is already `n` or lower, which is always the case inside `forConcurrentRuns`.
     @inline(__always)
-    public static func withThreads<R>(_ n: Int, _ body: () throws -> R) rethrows -> R {
-        let saved = threads
-        if n == saved { return try body() }
-        setThreads(n)
-        defer { setThreads(saved) }
+    public static func with<R>(_ n: Int, _ body: () throws -> R) rethrows -> R {
+        let saved = count
+        if n >= saved { return try body() }
+        set(n)
+        defer { set(saved) }
         return try body()
     }
+
+    /// Runs `body`, which runs computations concurrently, with one OpenBLAS thread per
+    /// computation: never more threads than cores. Restores the count afterwards.
+    public static func forConcurrentRuns<R>(_ body: () throws -> R) rethrows -> R {
+        let saved = count
+        set(1)
+        defer { set(saved) }
+        return try body()
+    }
+}
+
+/// OpenBLAS's core name and build configuration (recorded in manifests).
+public enum BLASInfo {
     public static var coreName: String { String(cString: openblas_get_corename()) }
     public static var config: String { String(cString: openblas_get_config()) }
 }

@@ -29,7 +29,7 @@ public final class BPTT {
     /// Multiply-adds of one step's GEMM (G·H·H·B) below which the time loop runs OpenBLAS on
     /// one thread: waking a second thread for a 32×32 GEMM costs more than the GEMM (measured
     /// on 2 cores: 3× slower at H = 32 and H = 128). The GEMMs over all steps keep every thread.
-    public nonisolated(unsafe) static var stepThreadingThreshold = 1 << 22
+    public nonisolated(unsafe) static var stepThreadingThreshold = 1 << 22  // changed only by a benchmark before any pass runs
 
     private let storage: Buffer
     /// Inputs x_1…x_T: D×TB. The caller writes them before `forward`.
@@ -126,13 +126,13 @@ public final class BPTT {
 
     /// OpenBLAS threads for the per-step GEMMs (see `stepThreadingThreshold`).
     private var stepThreads: Int {
-        kind.gates * hiddenSize * hiddenSize * batch < Self.stepThreadingThreshold ? 1 : BLASInfo.threads
+        kind.gates * hiddenSize * hiddenSize * batch < Self.stepThreadingThreshold ? 1 : BLASThreads.count
     }
     /// OpenBLAS threads for the GEMMs over all steps (W_x·X, the weight gradients): one below
     /// 2²⁴ multiply-adds (G·H·max(D, H)·TB), where a second thread's start-up and, on a busy
     /// machine, its wait for a core cost more than it saves.
     private var bulkThreads: Int {
-        kind.gates * hiddenSize * max(inputSize, hiddenSize) * steps * batch < 1 << 24 ? 1 : BLASInfo.threads
+        kind.gates * hiddenSize * max(inputSize, hiddenSize) * steps * batch < 1 << 24 ? 1 : BLASThreads.count
     }
 
     /// The forward pass h_1…h_T from x and h_0 (and c_0).
@@ -144,8 +144,8 @@ public final class BPTT {
             let b = b.baseAddress ?? UnsafePointer(bitPattern: 8)!
             let b_hn = b_hn.baseAddress ?? UnsafePointer(bitPattern: 8)!
             // W_x·X for every step at once: one GEMM; each step adds W_h h_{t-1} and the bias.
-            BLASInfo.withThreads(bulkThreads) { gemm(W_x, x, into: a) }
-            BLASInfo.withThreads(stepThreads) {
+            BLASThreads.with(bulkThreads) { gemm(W_x, x, into: a) }
+            BLASThreads.with(stepThreads) {
                 for t in 1...T {
                     let at = a.columns((t - 1) * B, B)
                     let h_prev = h(t - 1), h_t = h(t)
@@ -183,7 +183,7 @@ public final class BPTT {
             let dc_next = dc0              // f_{t+1}∘∂L/∂c_{t+1}; ends as ∂L/∂c_0
             dh_next.fill(0)
             dc_next?.fill(0)
-            BLASInfo.withThreads(stepThreads) {
+            BLASThreads.with(stepThreads) {
                 for t in stride(from: T, through: 1, by: -1) {
                     let cols = (t - 1) * B
                     let dh_t = keep ? dhAll.columns(cols, B) : dhStep
@@ -209,7 +209,7 @@ public final class BPTT {
                 }
             }
             // Weight gradients, one GEMM each over all time steps (`a` now holds ∂L/∂a_t).
-            BLASInfo.withThreads(bulkThreads) {
+            BLASThreads.with(bulkThreads) {
                 let hsPrev = hs.columns(0, TB)
                 gradients.W_x.withMutableRef { dW_x in gemm(a, x, transposeB: true, into: dW_x) }      // Σ_t da_t x_tᵀ
                 gradients.W_h.withMutableRef { dW_h in                                                 // Σ_t da_t h_{t-1}ᵀ

@@ -64,7 +64,7 @@ public enum Benchmark {
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         let f = flops(kind: kind, hidden: H, batch: B, steps: T)
         return Result(cell: kind.rawValue, hidden: H, batch: B, steps: T, median_ms: median, flops: f,
-                      gflops: f / (median * 1e6), threads: BLASInfo.threads, times_ms: times)
+                      gflops: f / (median * 1e6), threads: BLASThreads.count, times_ms: times)
     }
 }
 

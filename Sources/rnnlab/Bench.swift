@@ -51,7 +51,7 @@ extension RNNLab {
         }
 
         func run() throws {
-            if let t = threads { BLASInfo.setThreads(t) }
+            if let t = threads { BLASThreads.set(t) }
             var kinds: [CellKind] = []
             for name in cells.split(separator: ",") {
                 guard let k = CellKind(rawValue: String(name)) else {
@@ -75,7 +75,7 @@ extension RNNLab {
             }
             var results: [Benchmark.Result] = []
             if !json {
-                print("rnnlab bench: forward + BPTT, float64, OpenBLAS \(BLASInfo.coreName), \(BLASInfo.threads) thread(s)")
+                print("rnnlab bench: forward + BPTT, float64, OpenBLAS \(BLASInfo.coreName), \(BLASThreads.count) thread(s)")
                 print("cell    H    B    T    median ms       GFLOP   GFLOP/s")
             }
             for (H, B, T) in configs {
@@ -110,7 +110,7 @@ extension RNNLab {
         }
 
         func runCompare(kinds: [CellKind], configs: [(hidden: Int, batch: Int, steps: Int)]) throws {
-            let nThreads = BLASInfo.threads
+            let nThreads = BLASThreads.count
             guard let folder = ReferenceServer.locateReferences(referenceDir) else {
                 throw ValidationError("--compare: bench/reference_numpy.py not found (here, above the executable, or --reference-dir)")
             }
@@ -139,7 +139,7 @@ extension RNNLab {
                 print(String(format: "DGEMM 2048³ of rnnlab's OpenBLAS (%@) at the start: %.1f GFLOP/s; the DGEMM column is numpy's, measured in each round of its row",
                              BLASInfo.coreName as NSString, dgemmOwn))
                 print("cell    H    B    T    rnnlab ms    numpy ms      jax ms  ×numpy    ×jax  GFLOP/s   DGEMM  %DGEMM")
-                fflush(stdout)
+                fflush(nil)
             }
             var rows: [Comparison] = []
             for (H, B, T) in configs {
@@ -177,7 +177,7 @@ extension RNNLab {
                         print(String(format: "%-5@ %4d %4d %4d ", k.rawValue as NSString, H, B, T)
                               + [f(m, 12, 3), f(mn, 11, 3), f(mj, 11, 3), f(row.speedup_numpy, 7, 2), f(row.speedup_jax, 7, 2),
                                  f(row.gflops, 8, 2), f(dgemmNumpy, 7, 1), f(row.percent_of_numpy_dgemm, 7, 1)].joined(separator: " "))
-                        fflush(stdout)
+                        fflush(nil)
                     }
                 }
             }

@@ -20,6 +20,12 @@ struct SampleTests {
         #expect(a.stdoutText.hasPrefix("let "))
         #expect(a.stdoutText.unicodeScalars.count == 4 + 80 + 1, "prime + 80 characters + newline: \(a.stdoutText.debugDescription)")
         #expect(a.stdout == b.stdout, "the same seed gives the same text")
+        // Content: every drawn character is one the model's vocabulary holds.
+        let model = try JSONSerialization.jsonObject(with: try lab.read("char-rnn-samples", "model-lstm.json")) as? [String: Any]
+        let vocabulary = Set(((model?["vocabulary"] as? [String]) ?? []).flatMap { $0.unicodeScalars })
+        #expect(vocabulary.count > 10, "the saved vocabulary: \(vocabulary.count) symbols")
+        let drawn = a.stdoutText.unicodeScalars.dropFirst(4).dropLast()
+        #expect(drawn.allSatisfy(vocabulary.contains), "characters outside the vocabulary: \(Set(drawn).subtracting(vocabulary))")
         let other = try lab.run(["sample", "char-rnn-samples", "--quick", "--length", "80", "--seed", "4", "--prime", "let "])
         #expect(other.stdout != a.stdout, "another seed gives other text")
 

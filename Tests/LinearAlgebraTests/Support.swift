@@ -31,7 +31,7 @@ func orthonormalityError(_ Q: Matrix) -> Double {
 /// Runs `body` with file descriptor 1 sent to a pipe and returns what was written to it
 /// (C stdio included: stdout is flushed before the descriptor is restored).
 func capturingStandardOutput(_ body: () throws -> Void) rethrows -> String {
-    fflush(stdout)
+    fflush(nil)  // every C stream (naming `stdout` is a shared-mutable-state error in Swift 6)
     var fds: [Int32] = [0, 0]
     precondition(pipe(&fds) == 0)
     defer { close(fds[0]) }
@@ -39,7 +39,7 @@ func capturingStandardOutput(_ body: () throws -> Void) rethrows -> String {
     dup2(fds[1], 1)
     close(fds[1])
     do {
-        defer { fflush(stdout); dup2(saved, 1); close(saved) }
+        defer { fflush(nil); dup2(saved, 1); close(saved) }
         try body()
     }
     _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)

@@ -18,7 +18,7 @@ func longIRNNRace() throws {
     if let t = ProcessInfo.processInfo.environment["RNNLAB_STEPS"] { s.steps = t.split(separator: ",").map { Int($0)! } }
     if let n = env("RNNLAB_ITERS") { s.iterations = Int(n)! }
     if let n = env("RNNLAB_BATCH") { s.batch = Int(n)! }
-    if let n = env("RNNLAB_THREADS") { BLASInfo.setThreads(Int(n)!) }
+    if let n = env("RNNLAB_THREADS") { BLASThreads.set(Int(n)!) }
     if let lr = env("RNNLAB_LR").flatMap(Double.init) {
         for kind in s.models { var r = s.recipe(kind); r.optimizer.learningRate = lr; s.recipes[kind.rawValue] = r }
     }

@@ -67,9 +67,9 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
             return try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) }
         }
     }
-    let threads = BLASInfo.threads
-    BLASInfo.setThreads(1)
-    defer { BLASInfo.setThreads(threads) }
+    let threads = BLASThreads.count
+    BLASThreads.set(1)
+    defer { BLASThreads.set(threads) }
     final class Box: @unchecked Sendable {
         let lock = NSLock()
         var runs: [TrainingRun?]

@@ -107,7 +107,7 @@ func runProcess(_ executable: URL, _ arguments: [String], directory: URL) throws
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
     try p.run()
-    final class Box: @unchecked Sendable { var data = Data() }
+    final class Box: @unchecked Sendable { var data = Data() }  // written by the reader thread, read after `done.wait()`
     let errData = Box()
     let done = DispatchSemaphore(value: 0)
     Thread.detachNewThread { errData.data = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }
