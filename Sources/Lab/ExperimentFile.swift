@@ -56,9 +56,11 @@ public struct ExperimentFileError: Error, CustomStringConvertible, Equatable, Se
             s += ":\(line)"
             if let column { s += ":\(column)" }
         }
-        if let override { s += ": --set \(override)" }
+        if let override {   // long values are cut: the message names the key, not a thousand numbers
+            s += ": --set " + (override.count > 80 ? override.prefix(60) + "… (\(override.count) characters)" : override)
+        }
         if let keyPath { s += ": \(keyPath)" }
-        return s + ": " + message
+        return (s + ": " + message).escapingControlCharacters
     }
 }
 
@@ -116,8 +118,9 @@ public func loadExperiment(at url: URL, schema: ExperimentSchema, overrides: [St
 
 /// The file's text, or an error naming it.
 func readExperimentSource(_ url: URL) throws -> String {
-    do { return try String(contentsOf: url, encoding: .utf8) } catch {
-        throw ExperimentFileError(file: url.relativePath, message: "cannot read the file (\(error.localizedDescription))")
+    do { return try BoundedFile.text(BoundedFile.read(url, limit: BoundedFile.experimentFileLimit)) }
+    catch let refusal as BoundedFile.Refusal {
+        throw ExperimentFileError(file: url.relativePath, message: refusal.description)
     }
 }
 
@@ -327,10 +330,7 @@ final class SchemaNode {
 /// decides whether it fails a check (`rnnlab check`) or only warns.
 public func uncommentedKeys(at url: URL) throws -> [ExperimentFileError] {
     let path = url.relativePath
-    let source: String
-    do { source = try String(contentsOf: url, encoding: .utf8) } catch {
-        throw ExperimentFileError(file: path, message: "cannot read the file (\(error.localizedDescription))")
-    }
+    let source = try readExperimentSource(url)
     return KeyLines(source: source).assignments
         .filter { $0.path.first == "parameters" && !$0.commented }
         .map { ExperimentFileError(file: path, line: $0.line, keyPath: $0.path.joined(separator: "."),

@@ -112,6 +112,10 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
 
     /// Loads and validates `experiments/NAME.toml` with the overrides applied.
     public func load(_ name: String, overrides: [String] = [], quick: Bool = false) throws -> (Experiment, ExperimentFile) {
+        guard isExperimentName(name) else {
+            throw ExperimentFileError(file: name, message: "not an experiment name: a name is a file experiments/NAME.toml, "
+                + "NAME made of a–z, 0–9 and '-' (see `rnnlab list`)")
+        }
         let url = fileURL(name)
         let shown = relativePath(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -261,6 +265,14 @@ final class ReportSlots: @unchecked Sendable {  // every access holds `lock`
         get { lock.lock(); defer { lock.unlock() }; return slots[i] }
         set { lock.lock(); slots[i] = newValue; lock.unlock() }
     }
+}
+
+/// `[a-z0-9][a-z0-9-]*`: an experiment's name names a file in experiments/ and a folder in plots/,
+/// so it can hold no `/`, no `..` and nothing a shell or a terminal would read twice.
+public func isExperimentName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 100 else { return false }
+    func ok(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+    return ok(first) && name.unicodeScalars.allSatisfy { ok($0) || $0 == "-" }
 }
 
 final class CancelFlag: @unchecked Sendable {  // every access holds `lock`

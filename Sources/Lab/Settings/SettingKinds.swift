@@ -40,6 +40,10 @@ public struct Interval<Bound: Comparable & Sendable>: Sendable, Equatable {
     }
 }
 
+/// The longest list a setting accepts: a sweep runs once per element, and a thousand runs is
+/// already a cluster's job, not a file's typo.
+public let maxListLength = 1000
+
 /// What a parameter may hold. Lists are sweeps: the experiment runs once per element, so they must
 /// not be empty. Choices are spelled exactly as listed (`"lstm"`, not `"LSTM"`).
 public enum ParameterKind: Sendable, Equatable {
@@ -354,6 +358,9 @@ extension ParameterKind {
     private func list<T>(_ x: Literal, _ element: (Literal) throws -> T) throws -> [T] {
         guard case .array(let xs) = x, !xs.isEmpty else {
             throw Mismatch(message: "expected \(expected), got \(x.shown)")
+        }
+        guard xs.count <= maxListLength else {
+            throw Mismatch(message: "expected \(expected), at most \(maxListLength) values; got \(xs.count)")
         }
         return try xs.enumerated().map { i, e in
             do { return try element(e) } catch var m as Mismatch { m.index = i; throw m }
