@@ -29,6 +29,9 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case gnuplotNotFound(searched: String, figures: [String], written: [URL])
     /// gnuplot ran and failed; the script and data stay on disk for a look.
     case gnuplotFailed(figure: String, script: URL, line: Int?, scriptLine: String?, message: String)
+    /// gnuplot exited 0 but a picture it wrote is not whole (a full disk cuts a PNG short);
+    /// nothing was installed under the picture's name.
+    case incompletePicture(file: URL, problem: String)
     /// A saved data file is missing or not what its script expects.
     case damagedData(file: URL, problem: String)
     /// A saved script is missing or was not written by this library.
@@ -60,6 +63,8 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             if let scriptLine { text += "\n  \(line.map(String.init) ?? "?") | \(scriptLine)" }
             text += "\nThe script and data are kept in \(script.deletingLastPathComponent().path)."
             return text
+        case let .incompletePicture(file, problem):
+            return "gnuplot's \(file.lastPathComponent) is not a whole picture (\(problem)); nothing was written under that name"
         case let .damagedData(file, problem):
             return "data file \(file.path) is damaged: \(problem)"
         case let .damagedScript(file, problem):

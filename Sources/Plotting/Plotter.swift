@@ -12,8 +12,9 @@ import Darwin
 ///     // folder/NAME.tsv, NAME.gp, NAME.png, NAME.svg
 ///
 /// Every file appears whole or not at all: each is written under a temporary name in the same
-/// folder, then renamed. Data and script are written before gnuplot runs, so they stay when
-/// gnuplot fails or is missing.
+/// folder, checked (a picture must be a complete PNG, SVG or PDF, see `PictureCheck`), then
+/// renamed. Data and script are written before gnuplot runs, so they stay when gnuplot fails
+/// or is missing.
 public struct Plotter: Sendable {
     /// The gnuplot executable; nil: `$RNNLAB_GNUPLOT`, else `gnuplot` on `$PATH`.
     public var gnuplotPath: String?
@@ -57,12 +58,6 @@ public struct Plotter: Sendable {
     /// block and row counts its script records first, and names the file and the problem.
     /// Returns the pictures written.
     @discardableResult
-    /// The version of the gnuplot this plotter would run, or nil when there is none.
-    public func gnuplotVersion() -> String? {
-        guard case .success(let gnuplot) = Gnuplot.locate(path: gnuplotPath) else { return nil }
-        return gnuplot.version()
-    }
-
     public func rerender(folder: URL, formats: [OutputFormat] = [.png], show: Bool = false) throws -> [URL] {
         let folder = folder.absoluteURL.standardizedFileURL
         let names = try Self.savedFigureNames(in: folder)
@@ -78,6 +73,12 @@ public struct Plotter: Sendable {
         return outputs
     }
 
+    /// The version of the gnuplot this plotter would run, or nil when there is none.
+    public func gnuplotVersion() -> String? {
+        guard case .success(let gnuplot) = Gnuplot.locate(path: gnuplotPath) else { return nil }
+        return gnuplot.version()
+    }
+
     // MARK: Drawing
 
     private func locate(figures: [String], written: [URL]) throws -> Gnuplot {
@@ -87,40 +88,48 @@ public struct Plotter: Sendable {
         }
     }
 
+    /// Draws `NAME.<format>` for each format under a temporary name; checks every picture,
+    /// then renames them all into place.
     private func draw(_ name: String, in folder: URL, formats: [OutputFormat], show: Bool, with gnuplot: Gnuplot) throws -> [URL] {
-        let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let jobs = formats.map { format -> (temp: String, final: URL) in
-            (".\(name).\(format.fileExtension).\(token).tmp", folder.appendingPathComponent("\(name).\(format.fileExtension)"))
+        let jobs = formats.map { format -> (format: OutputFormat, temp: URL, final: URL) in
+            let final = folder.appendingPathComponent("\(name).\(format.fileExtension)")
+            return (format, PlotFiles.temporaryURL(for: final), final)
+        }
+        for job in jobs { PlotFiles.own.insert(job.temp.path) }
+        defer {
+            for job in jobs {
+                unlink(job.temp.path)   // gone already when installed; a link is removed, not followed
+                PlotFiles.own.remove(job.temp.path)
+            }
         }
         // Names are the program's own (a slug plus a suffix), never user text.
         var commands = ""
-        for (format, job) in zip(formats, jobs) {
-            commands += "format = '\(format.rawValue)'; outfile = '\(job.temp)'\nload '\(name).gp'\n"
+        for job in jobs {
+            commands += "format = '\(job.format.rawValue)'; outfile = '\(job.temp.lastPathComponent)'\nload '\(name).gp'\n"
         }
         if show { commands += "format = 'dumb'; outfile = ''\nload '\(name).gp'\n" }
-        let removeTemporaries = { for job in jobs { try? FileManager.default.removeItem(at: folder.appendingPathComponent(job.temp)) } }
 
         let outcome: Gnuplot.Outcome
         do {
             outcome = try gnuplot.run(commands, in: folder)
         } catch let failure as Gnuplot.LocateFailure {
-            removeTemporaries()
             throw PlotError.gnuplotNotFound(searched: failure.searched, figures: [name], written: [])
         }
         let script = folder.appendingPathComponent("\(name).gp")
         guard outcome.status == 0 else {
-            removeTemporaries()
             throw Self.failure(name, script: script, outcome: outcome)
         }
         for job in jobs {
-            let temp = folder.appendingPathComponent(job.temp)
-            guard FileManager.default.fileExists(atPath: temp.path) else {
-                removeTemporaries()
+            if PlotFiles.kind(atPath: job.temp.path) == nil {
                 throw PlotError.gnuplotFailed(figure: name, script: script, line: nil, scriptLine: nil,
                                               message: "gnuplot wrote no \(job.final.lastPathComponent)")
             }
-            guard rename(temp.path, job.final.path) == 0 else {
-                removeTemporaries()
+            if let problem = PictureCheck.problem(ofFile: job.temp, format: job.format) {
+                throw PlotError.incompletePicture(file: job.final, problem: problem)
+            }
+        }
+        for job in jobs {
+            guard rename(job.temp.path, job.final.path) == 0 else {
                 throw PlotError.io(file: job.final, problem: String(cString: strerror(errno)))
             }
         }
@@ -157,21 +166,10 @@ public struct Plotter: Sendable {
     // MARK: Files
 
     /// Writes `data` under a temporary name in the same folder, then renames it into place,
-    /// so a reader sees the old file or the new one, never half of one.
+    /// so a reader sees the old file or the new one, never half of one; every write is checked
+    /// and nothing is installed when one fails (a full disk). See `PlotFiles.writeAtomically`.
     public static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        do {
-            try data.write(to: temp)
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw PlotError.io(file: url, problem: error.localizedDescription)
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            let problem = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
-            throw PlotError.io(file: url, problem: problem)
-        }
+        try PlotFiles.writeAtomically(data, to: url)
     }
 
     /// Names with a slug-named `NAME.gp` in `folder`, sorted.

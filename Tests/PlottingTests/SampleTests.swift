@@ -15,6 +15,9 @@ struct SampleTests {
         for url in written {
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
             #expect(size > 100, "\(url.lastPathComponent) is only \(size) bytes")
+            if let format = OutputFormat(rawValue: url.pathExtension) {
+                #expect(PictureCheck.problem(ofFile: url, format: format) == nil, "\(url.lastPathComponent)")
+            }
         }
     }
 }
