@@ -189,6 +189,7 @@ public final class Runner: @unchecked Sendable {
             progress.note(name: name, "drawing \(figure.name)")
             do { report.files += try plotter.write(figure, to: folder, formats: options.formats, show: options.show) }
             catch let e as PlotError {
+                if case .stopped = e { report.status = .cancelled; break }
                 if case .gnuplotNotFound = e {
                     if case .ok = report.status { report.status = .figuresMissing("\(e)") }
                     // keep going: every figure's data and script are still written

@@ -18,11 +18,15 @@ import Darwin
 public struct Plotter: Sendable {
     /// The gnuplot executable; nil: `$RNNLAB_GNUPLOT`, else `gnuplot` on `$PATH`.
     public var gnuplotPath: String?
+    /// Seconds gnuplot may take per figure; nil: `$RNNLAB_GNUPLOT_TIMEOUT`, else 120.
+    public var timeout: Double?
     /// Where `show` sends the text picture (default: standard output).
     public var console: @Sendable (String) -> Void
 
-    public init(gnuplotPath: String? = nil, console: @escaping @Sendable (String) -> Void = Plotter.printToStandardOutput) {
+    public init(gnuplotPath: String? = nil, timeout: Double? = nil,
+                console: @escaping @Sendable (String) -> Void = Plotter.printToStandardOutput) {
         self.gnuplotPath = gnuplotPath
+        self.timeout = timeout
         self.console = console
     }
 
@@ -33,7 +37,8 @@ public struct Plotter: Sendable {
     /// Writes `NAME.tsv` and `NAME.gp` to `folder` (created if needed), then draws `NAME.<format>`
     /// for each format and, with `show`, prints a text picture to `console`.
     /// Returns the files written. Throws `PlotError.gnuplotNotFound` (data and script written,
-    /// pictures missing), `.gnuplotFailed`, `.invalidFigure` or `.io`.
+    /// pictures missing), `.gnuplotFailed`, `.gnuplotTimedOut`, `.incompletePicture`,
+    /// `.stopped`, `.invalidFigure` or `.io`.
     @discardableResult
     public func write(_ figure: Figure, to folder: URL, formats: [OutputFormat] = [.png], show: Bool = false) throws -> [URL] {
         let rendered = try GnuplotScript(figure)
@@ -79,6 +84,14 @@ public struct Plotter: Sendable {
         return gnuplot.version()
     }
 
+    /// Kills every gnuplot this process is running (each with its whole process group) and
+    /// removes this process's temporary files; the draws in progress throw `.stopped`, and so
+    /// does every later one. For a SIGINT or SIGTERM handler, just before the program exits.
+    /// (At `exit` the same groups are killed anyway.)
+    public static func stopAll() {
+        Gnuplot.stopAll()
+    }
+
     // MARK: Drawing
 
     private func locate(figures: [String], written: [URL]) throws -> Gnuplot {
@@ -91,6 +104,11 @@ public struct Plotter: Sendable {
     /// Draws `NAME.<format>` for each format under a temporary name; checks every picture,
     /// then renames them all into place.
     private func draw(_ name: String, in folder: URL, formats: [OutputFormat], show: Bool, with gnuplot: Gnuplot) throws -> [URL] {
+        let timeout: Double
+        switch Gnuplot.resolveTimeout(self.timeout) {
+        case let .success(t): timeout = t
+        case let .failure(e): throw e
+        }
         let jobs = formats.map { format -> (format: OutputFormat, temp: URL, final: URL) in
             let final = folder.appendingPathComponent("\(name).\(format.fileExtension)")
             return (format, PlotFiles.temporaryURL(for: final), final)
@@ -111,9 +129,13 @@ public struct Plotter: Sendable {
 
         let outcome: Gnuplot.Outcome
         do {
-            outcome = try gnuplot.run(commands, in: folder)
-        } catch let failure as Gnuplot.LocateFailure {
-            throw PlotError.gnuplotNotFound(searched: failure.searched, figures: [name], written: [])
+            outcome = try gnuplot.run(commands, in: folder, timeout: timeout)
+        } catch let failure as Gnuplot.RunFailure {
+            switch failure {
+            case let .couldNotStart(reason): throw PlotError.gnuplotNotFound(searched: reason, figures: [name], written: [])
+            case let .timedOut(seconds): throw PlotError.gnuplotTimedOut(figure: name, seconds: seconds)
+            case .stopped: throw PlotError.stopped(figure: name)
+            }
         }
         let script = folder.appendingPathComponent("\(name).gp")
         guard outcome.status == 0 else {

@@ -74,7 +74,7 @@ extension RNNLab {
 
             --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
 
-            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left).
+            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left), 143 terminated (SIGTERM stops gnuplot and ends the run at once).
             """)
 
         @Argument(help: "Experiment names (files experiments/NAME.toml).")
@@ -119,6 +119,7 @@ extension RNNLab {
             let selected = all ? runner.availableNames() : names
             let interrupt = InterruptHandler { runner.cancel() }
             let reports = runner.run(selected, options: options)
+            if interrupt.terminated { Foundation.exit(143) }   // the SIGTERM handler exits too; either way 143
             interrupt.cancel()
             var worst: Int32 = 0
             for r in reports {
@@ -157,6 +158,7 @@ extension RNNLab {
             let paths = LabPaths.discover()
             let formats: [OutputFormat]
             do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+            let stopper = DrawingStopper()
             var count = 0
             for name in names {
                 let folder = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots).appendingPathComponent(name)
@@ -165,23 +167,46 @@ extension RNNLab {
                 }
                 do { count += try Plotter().rerender(folder: folder, formats: formats, show: show).count }
                 catch let e as PlotError {
-                    if case .gnuplotNotFound = e { fail(e.description, status: 4) }
-                    fail(e.description, status: 3)
+                    switch e {
+                    case .gnuplotNotFound: fail(e.description, status: 4)
+                    case .badTimeout: fail(e.description, status: 2)
+                    case .stopped: fail("interrupted; gnuplot was stopped and nothing half-drawn was kept", status: stopper.exitStatus ?? 130)
+                    default: fail(e.description, status: 3)
+                    }
                 }
             }
+            if let status = stopper.exitStatus { fail("interrupted after drawing \(count) files", status: status) }
             print("drew \(count) files")
         }
     }
 }
 
 /// Ctrl-C once: stop at the next safe point (finished files are complete). Twice: exit now.
+/// SIGTERM: stop gnuplot (its whole process group) and exit 143 now. Any exit kills the
+/// gnuplot groups still running (Plotting registers that at exit).
 final class InterruptHandler {
     private let source: DispatchSourceSignal
+    private let terminate: DispatchSourceSignal
     private var count = 0
+    private let lock = NSLock()
+    private var terminatedFlag = false
+
+    /// True once SIGTERM has arrived: a thread that finishes while the handler exits must exit 143 too.
+    var terminated: Bool { lock.lock(); defer { lock.unlock() }; return terminatedFlag }
 
     init(_ onInterrupt: @escaping () -> Void) {
+        signal(SIGTERM, SIG_IGN)
+        terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        terminate.setEventHandler { [unowned self] in
+            lock.lock()
+            terminatedFlag = true
+            lock.unlock()
+            Plotter.stopAll()
+            exit(143)
+        }
+        terminate.resume()
         source.setEventHandler { [unowned self] in
             self.count += 1
             if self.count == 1 {
@@ -194,5 +219,31 @@ final class InterruptHandler {
         source.resume()
     }
 
-    func cancel() { source.cancel(); signal(SIGINT, SIG_DFL) }
+    func cancel() { source.cancel(); terminate.cancel(); signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL) }
+}
+
+/// For a command that only draws: SIGINT or SIGTERM stops every gnuplot at once (its whole
+/// process group) and makes the draw in progress throw `PlotError.stopped`; the command then
+/// exits 130 (SIGINT) or 143 (SIGTERM), with the status of the first signal.
+final class DrawingStopper: @unchecked Sendable {   // `received` is read and written under `lock`
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var received: Int32?
+
+    var exitStatus: Int32? { lock.lock(); defer { lock.unlock() }; return received }
+
+    init() {
+        for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()
+                if received == nil { received = status }
+                lock.unlock()
+                Plotter.stopAll()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
 }
