@@ -139,8 +139,12 @@ extension RNNLab {
 
     struct Plot: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw an experiment's figures again from its saved data and scripts, without recomputing.",
-            discussion: "Reads plots/NAME/*.gp and *.tsv as `rnnlab run NAME` left them. A missing or damaged data file is named with what is wrong.")
+            abstract: "Draw an experiment's figures again from its saved data, without recomputing.",
+            discussion: """
+            Reads plots/NAME/FIGURE.figure.json (what the figure is) and FIGURE.tsv (its numbers) as `rnnlab run NAME` left them, renders the gnuplot script again and draws it. Saved .gp scripts are never run: they are for drawing by hand. A missing or damaged file is named with what is wrong; a folder saved before figure models existed needs `rnnlab run NAME` again.
+
+            Exit status: 0 success, 2 a bad name or option, 3 a damaged saved figure or gnuplot failed, 4 gnuplot is not installed, 130/143 interrupted (gnuplot is stopped with it).
+            """)
 
         @Argument(help: "Experiment names (folders plots/NAME/).")
         var names: [String]
@@ -158,12 +162,17 @@ extension RNNLab {
             let paths = LabPaths.discover()
             let formats: [OutputFormat]
             do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+            for name in names where !isExperimentName(name) {
+                fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
+            }
             let stopper = DrawingStopper()
             var count = 0
             for name in names {
-                let folder = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots).appendingPathComponent(name)
+                let base = quick ? paths.plots.appendingPathComponent("quick") : paths.plots
+                let folder = base.appendingPathComponent(name)
+                let again = "rnnlab run \(name)\(quick ? " --quick" : "")"
                 guard FileManager.default.fileExists(atPath: folder.path) else {
-                    fail("\(name): no saved figures in \(folder.path); run `rnnlab run \(name)` first")
+                    fail("\(name): no saved figures in \(folder.path); run `\(again)` first")
                 }
                 do { count += try Plotter().rerender(folder: folder, formats: formats, show: show).count }
                 catch let e as PlotError {
@@ -171,12 +180,20 @@ extension RNNLab {
                     case .gnuplotNotFound: fail(e.description, status: 4)
                     case .badTimeout: fail(e.description, status: 2)
                     case .stopped: fail("interrupted; gnuplot was stopped and nothing half-drawn was kept", status: stopper.exitStatus ?? 130)
+                    case .noFigureModels: fail("\(e.description): `\(again)`", status: 3)
                     default: fail(e.description, status: 3)
                     }
                 }
             }
             if let status = stopper.exitStatus { fail("interrupted after drawing \(count) files", status: status) }
             print("drew \(count) files")
+        }
+
+        /// The names `rnnlab run` gives folders: `[a-z0-9][a-z0-9-]*`, so never a path.
+        func isExperimentName(_ name: String) -> Bool {
+            func isAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+            guard let first = name.unicodeScalars.first, isAlnum(first) else { return false }
+            return name.unicodeScalars.allSatisfy { isAlnum($0) || $0 == "-" }
         }
     }
 }
