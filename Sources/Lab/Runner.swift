@@ -201,6 +201,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             progress.note(name: name, "drawing \(figure.name)")
             do { report.files += try plotter.write(figure, to: staging, formats: options.formats, show: options.show) }
             catch let e as PlotError {
+                if case .stopped = e { report.status = .cancelled; break }
                 notDrawn[figure.name] = .string("\(e)")
                 if case .gnuplotNotFound = e {
                     if case .ok = report.status { report.status = .figuresMissing("\(e)") }

@@ -37,9 +37,41 @@ public struct GnuplotScript: Sendable, Equatable {
     public static let font = "DejaVu Sans"
 
     /// The first lines of a saved script name the columns and rows of each data block,
-    /// so a damaged data file can be found before gnuplot reads it.
+    /// for a reader of the script; `rnnlab plot` takes the shapes from `NAME.figure.json`.
     static let columnsMarker = "# columns per block:"
     static let rowsMarker = "# rows per block:"
+
+    /// At most 4 000 000 numbers in `NAME.tsv` (32 MB as doubles): ten times the test figure of
+    /// 200 000 points and forty times the lab's largest figure (about 100 000 numbers). A cap
+    /// lets a redraw check a saved figure's declared size before it allocates anything.
+    public static let maximumValues = 4_000_000
+
+    /// At most 20 rows and 20 columns of panels: the lab uses 3×2 at most, and the product
+    /// of two capped numbers cannot overflow.
+    public static let maximumGridSide = 20
+
+    /// The columns and rows of the data block a series is written to: one row per point,
+    /// x·y rows for a grid, and one row of `nan` for a series with no points (so block numbers
+    /// and `index` always agree).
+    static func blockShape(_ mark: Mark, xCount: Int, yCount: Int) -> (columns: Int, rows: Int) {
+        let points: Int
+        switch mark {
+        case .heatmap, .surface: points = xCount * yCount
+        default: points = xCount
+        }
+        return (columns(of: mark).count, max(points, 1))
+    }
+
+    /// The columns of the data block a series is written to, named as in the block's header.
+    static func columns(of mark: Mark) -> [String] {
+        switch mark {
+        case .lines, .points, .linesPoints: return ["x", "y"]
+        case .band: return ["x", "lower", "upper"]
+        case .histogram: return ["centre", "height", "width"]
+        case .heatmap, .surface: return ["x", "y", "z"]
+        case .vectors: return ["x", "y", "dx", "dy"]
+        }
+    }
 }
 
 // MARK: - Rendering
@@ -139,8 +171,20 @@ private struct Renderer {
             throw invalid("size \(figure.size.width)×\(figure.size.height) is outside 100…20000 pixels")
         }
         let grid = figure.resolvedLayout
-        guard grid.rows >= 1, grid.columns >= 1, grid.rows * grid.columns >= figure.panels.count else {
+        let side = GnuplotScript.maximumGridSide
+        guard (1...side).contains(grid.rows), (1...side).contains(grid.columns) else {
+            throw invalid("a \(grid.rows)×\(grid.columns) layout is outside 1…\(side) rows and columns")
+        }
+        guard grid.rows * grid.columns >= figure.panels.count else {
             throw invalid("a \(grid.rows)×\(grid.columns) layout cannot hold \(figure.panels.count) panels")
+        }
+        // Counted before any block is built, as a redraw counts the shapes its model declares.
+        let values = figure.panels.flatMap(\.series).reduce(0) { total, s in
+            let block = GnuplotScript.blockShape(s.mark, xCount: s.x.count, yCount: s.y.count)
+            return total + block.rows * block.columns
+        }
+        guard values <= GnuplotScript.maximumValues else {
+            throw invalid("it holds \(values) numbers; at most \(GnuplotScript.maximumValues) fit in one figure")
         }
     }
 
@@ -385,28 +429,24 @@ private struct Renderer {
     func makeBlock(_ series: Series, ctx: inout PanelContext, panel p: Int, index s: Int) -> Block {
         func count(_ values: [Double], log: Bool) -> Int { log ? values.filter { $0.isFinite && $0 <= 0 }.count : 0 }
         let kind: String
-        var columns: [String]
+        let columns = GnuplotScript.columns(of: series.mark)
         var rows: [[Double]]
         var scan: Int? = nil
         switch series.mark {
         case .lines, .points, .linesPoints:
             kind = series.mark == .lines ? "lines" : series.mark == .points ? "points" : "linesPoints"
-            columns = ["x", "y"]
             rows = zip(series.x, series.y).map { [$0, $1] }
             ctx.droppedX += count(series.x, log: ctx.logX); ctx.droppedY += count(series.y, log: ctx.logY)
         case let .band(lower, upper):
             kind = "band"
-            columns = ["x", "lower", "upper"]
             rows = series.x.indices.map { [series.x[$0], lower[$0], upper[$0]] }
             ctx.droppedX += count(series.x, log: ctx.logX); ctx.droppedY += count(lower + upper, log: ctx.logY)
         case let .histogram(width):
             kind = "histogram"
-            columns = ["centre", "height", "width"]
             rows = zip(series.x, series.y).map { [$0, $1, width] }
             ctx.droppedX += count(series.x, log: ctx.logX); ctx.droppedY += count(series.y, log: ctx.logY)
         case let .heatmap(z), let .surface(z, _):
             if case .heatmap = series.mark { kind = "heatmap" } else { kind = "surface" }
-            columns = ["x", "y", "z"]
             rows = []
             for (j, row) in z.enumerated() { for (i, v) in row.enumerated() { rows.append([series.x[i], series.y[j], v]) } }
             scan = series.x.count
@@ -415,7 +455,6 @@ private struct Renderer {
             ctx.droppedColor += count(z.flatMap { $0 }, log: ctx.logColor)
         case let .vectors(dx, dy):
             kind = "vectors"
-            columns = ["x", "y", "dx", "dy"]
             rows = series.x.indices.map { [series.x[$0], series.y[$0], dx[$0], dy[$0]] }
             ctx.droppedX += count(series.x, log: ctx.logX); ctx.droppedY += count(series.y, log: ctx.logY)
         }

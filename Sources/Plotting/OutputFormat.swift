@@ -29,12 +29,24 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case gnuplotNotFound(searched: String, figures: [String], written: [URL])
     /// gnuplot ran and failed; the script and data stay on disk for a look.
     case gnuplotFailed(figure: String, script: URL, line: Int?, scriptLine: String?, message: String)
-    /// A saved data file is missing or not what its script expects.
+    /// gnuplot ran longer than its timeout and was killed with its whole process group.
+    case gnuplotTimedOut(figure: String, seconds: Double)
+    /// gnuplot exited 0 but a picture it wrote is not whole (a full disk cuts a PNG short);
+    /// nothing was installed under the picture's name.
+    case incompletePicture(file: URL, problem: String)
+    /// Drawing was stopped (`Plotter.stopAll()`, on a signal); gnuplot was killed.
+    case stopped(figure: String)
+    /// A saved data file is missing or not what its figure model declares.
     case damagedData(file: URL, problem: String)
-    /// A saved script is missing or was not written by this library.
-    case damagedScript(file: URL, problem: String)
+    /// A saved figure model (`NAME.figure.json`) is missing or was not written by this library.
+    case damagedModel(file: URL, problem: String)
+    /// The folder holds figures saved before figure models existed (`NAME.gp` and `NAME.tsv`
+    /// only); they are not redrawn from their scripts, so the run that wrote them must be repeated.
+    case noFigureModels(folder: URL, figures: [String])
     /// A format name that is not png, svg or pdf.
     case unknownFormat(String)
+    /// A gnuplot timeout that is not a number of seconds > 0.
+    case badTimeout(String)
     /// Re-rendering a folder that holds no saved figure.
     case noFigures(folder: URL)
     /// Reading or writing a file failed.
@@ -60,14 +72,27 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             if let scriptLine { text += "\n  \(line.map(String.init) ?? "?") | \(scriptLine)" }
             text += "\nThe script and data are kept in \(script.deletingLastPathComponent().path)."
             return text
+        case let .gnuplotTimedOut(figure, seconds):
+            return "gnuplot took longer than \(GnuplotText.number(seconds)) s on figure '\(figure)' and was stopped; "
+                + "set \(Gnuplot.timeoutVariable) to a number of seconds to allow more"
+        case let .incompletePicture(file, problem):
+            return "gnuplot's \(file.lastPathComponent) is not a whole picture (\(problem)); nothing was written under that name"
+        case let .stopped(figure):
+            return "drawing figure '\(figure)' was stopped"
         case let .damagedData(file, problem):
             return "data file \(file.path) is damaged: \(problem)"
-        case let .damagedScript(file, problem):
-            return "script \(file.path) cannot be used: \(problem)"
+        case let .damagedModel(file, problem):
+            return "figure model \(file.path) cannot be used: \(problem)"
+        case let .noFigureModels(folder, figures):
+            let names = figures.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (figures.count > 5 ? "…" : "")
+            return "\(folder.path) holds figures (\(names)) saved without a figure model (NAME.figure.json), "
+                + "and saved scripts are never run; run the experiment again to redraw them"
         case let .unknownFormat(word):
             return "unknown output format '\(GnuplotText.commentSafe(word))': use png, svg or pdf, separated by commas"
+        case let .badTimeout(text):
+            return "gnuplot timeout '\(GnuplotText.commentSafe(text))' is not a number of seconds > 0"
         case let .noFigures(folder):
-            return "no saved figures (NAME.gp beside NAME.tsv) in \(folder.path)"
+            return "no saved figures (NAME.figure.json beside NAME.tsv) in \(folder.path)"
         case let .io(file, problem):
             return "cannot write \(file.path): \(problem)"
         }

@@ -9,19 +9,28 @@ import Darwin
 ///
 ///     let plotter = Plotter()
 ///     try plotter.write(figure, to: folder, formats: [.png, .svg])
-///     // folder/NAME.tsv, NAME.gp, NAME.png, NAME.svg
+///     // folder/NAME.tsv, NAME.gp, NAME.figure.json, NAME.png, NAME.svg
 ///
 /// Every file appears whole or not at all: each is written under a temporary name in the same
-/// folder, then renamed. Data and script are written before gnuplot runs, so they stay when
+/// folder, checked (a picture must be a complete PNG, SVG or PDF, see `PictureCheck`), then
+/// renamed. Data, script and figure model are written before gnuplot runs, so they stay when
 /// gnuplot fails or is missing.
+///
+/// gnuplot is always fed the script rendered from the figure in memory, never a file from
+/// disk: `write` renders the figure it is given, `rerender` the figure read back from
+/// `NAME.figure.json` and `NAME.tsv` (see `SavedFigure`). The `.gp` beside them is for people.
 public struct Plotter: Sendable {
     /// The gnuplot executable; nil: `$RNNLAB_GNUPLOT`, else `gnuplot` on `$PATH`.
     public var gnuplotPath: String?
+    /// Seconds gnuplot may take per figure; nil: `$RNNLAB_GNUPLOT_TIMEOUT`, else 120.
+    public var timeout: Double?
     /// Where `show` sends the text picture (default: standard output).
     public var console: @Sendable (String) -> Void
 
-    public init(gnuplotPath: String? = nil, console: @escaping @Sendable (String) -> Void = Plotter.printToStandardOutput) {
+    public init(gnuplotPath: String? = nil, timeout: Double? = nil,
+                console: @escaping @Sendable (String) -> Void = Plotter.printToStandardOutput) {
         self.gnuplotPath = gnuplotPath
+        self.timeout = timeout
         self.console = console
     }
 
@@ -29,13 +38,18 @@ public struct Plotter: Sendable {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes `NAME.tsv` and `NAME.gp` to `folder` (created if needed), then draws `NAME.<format>`
-    /// for each format and, with `show`, prints a text picture to `console`.
-    /// Returns the files written. Throws `PlotError.gnuplotNotFound` (data and script written,
-    /// pictures missing), `.gnuplotFailed`, `.invalidFigure` or `.io`.
+    /// Writes `NAME.tsv`, `NAME.gp` and `NAME.figure.json` to `folder` (created if needed),
+    /// then draws `NAME.<format>` for each format and, with `show`, prints a text picture to
+    /// `console`. Returns the files written. Throws `PlotError.gnuplotNotFound` (data, script
+    /// and model written, pictures missing), `.gnuplotFailed`, `.gnuplotTimedOut`,
+    /// `.incompletePicture`, `.stopped`, `.invalidFigure` or `.io`.
     @discardableResult
     public func write(_ figure: Figure, to folder: URL, formats: [OutputFormat] = [.png], show: Bool = false) throws -> [URL] {
         let rendered = try GnuplotScript(figure)
+        let model: Data
+        do { model = try SavedFigure(figure).encoded() } catch {
+            throw PlotError.invalidFigure(name: figure.name, problem: "its model cannot be written as JSON: \(error)")
+        }
         let folder = folder.absoluteURL.standardizedFileURL
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,38 +58,64 @@ public struct Plotter: Sendable {
         }
         let dataURL = folder.appendingPathComponent(rendered.dataFileName)
         let scriptURL = folder.appendingPathComponent(rendered.scriptFileName)
+        let modelURL = folder.appendingPathComponent(SavedFigure.fileName(figure.name))
         try Self.writeAtomically(Data(rendered.data.utf8), to: dataURL)
         try Self.writeAtomically(Data(rendered.script.utf8), to: scriptURL)
-        let written = [dataURL, scriptURL]
+        try Self.writeAtomically(model, to: modelURL)
+        let written = [dataURL, scriptURL, modelURL]
         if formats.isEmpty && !show { return written }
         let gnuplot = try locate(figures: [figure.name], written: written)
-        return written + (try draw(figure.name, in: folder, formats: formats, show: show, with: gnuplot))
+        return written + (try draw(rendered, in: folder, formats: formats, show: show, with: gnuplot))
     }
 
-    /// Draws again every figure saved in `folder` (each `NAME.gp` beside its `NAME.tsv`) from
-    /// its script and data, without recomputing anything. Checks each data file against the
-    /// block and row counts its script records first, and names the file and the problem.
-    /// Returns the pictures written.
-    @discardableResult
     /// The version of the gnuplot this plotter would run, or nil when there is none.
     public func gnuplotVersion() -> String? {
         guard case .success(let gnuplot) = Gnuplot.locate(path: gnuplotPath) else { return nil }
         return gnuplot.version()
     }
 
+    /// Draws again every figure saved in `folder` (each `NAME.figure.json` beside its
+    /// `NAME.tsv`) without recomputing anything: reads each back into a `Figure` (checked
+    /// strictly, see `SavedFigure`), renders its script again and draws that. Any `.gp` in the
+    /// folder is ignored. Every figure is read before any is drawn, so a damaged file is named
+    /// (`.damagedModel`, `.damagedData`) before gnuplot starts. A folder saved before figure
+    /// models existed throws `.noFigureModels`; a folder that is a symbolic link is refused.
+    /// Returns the pictures written.
+    @discardableResult
     public func rerender(folder: URL, formats: [OutputFormat] = [.png], show: Bool = false) throws -> [URL] {
         let folder = folder.absoluteURL.standardizedFileURL
-        let names = try Self.savedFigureNames(in: folder)
-        guard !names.isEmpty else { throw PlotError.noFigures(folder: folder) }
-        for name in names {
-            try Self.checkSaved(name, in: folder)
+        switch PlotFiles.kind(atPath: folder.path) {
+        case nil: throw PlotError.noFigures(folder: folder)
+        case "a directory": break
+        case let kind?: throw PlotError.io(file: folder, problem: "it is \(kind), not a folder; rnnlab draws only into folders it wrote")
         }
+        let entries: [String]
+        do { entries = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+            throw PlotError.noFigures(folder: folder)
+        }
+        func stems(_ suffix: String) -> [String] {
+            entries.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.filter(Figure.isValidName).sorted()
+        }
+        let names = stems(SavedFigure.fileSuffix)
+        guard !names.isEmpty else {
+            let old = stems(".gp")
+            throw old.isEmpty ? PlotError.noFigures(folder: folder) : PlotError.noFigureModels(folder: folder, figures: old)
+        }
+        let rendered = try names.map { try GnuplotScript(SavedFigure.load($0, in: folder)) }
         let gnuplot = try locate(figures: names, written: [])
         var outputs: [URL] = []
-        for name in names {
-            outputs += try draw(name, in: folder, formats: formats, show: show, with: gnuplot)
+        for figure in rendered {
+            outputs += try draw(figure, in: folder, formats: formats, show: show, with: gnuplot)
         }
         return outputs
+    }
+
+    /// Kills every gnuplot this process is running (each with its whole process group) and
+    /// removes this process's temporary files; the draws in progress throw `.stopped`, and so
+    /// does every later one. For a SIGINT or SIGTERM handler, just before the program exits.
+    /// (At `exit` the same groups are killed anyway.)
+    public static func stopAll() {
+        Gnuplot.stopAll()
     }
 
     // MARK: Drawing
@@ -87,40 +127,59 @@ public struct Plotter: Sendable {
         }
     }
 
-    private func draw(_ name: String, in folder: URL, formats: [OutputFormat], show: Bool, with gnuplot: Gnuplot) throws -> [URL] {
-        let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let jobs = formats.map { format -> (temp: String, final: URL) in
-            (".\(name).\(format.fileExtension).\(token).tmp", folder.appendingPathComponent("\(name).\(format.fileExtension)"))
+    /// Feeds `rendered.script` to gnuplot once per format, each time with `outfile` set to a
+    /// temporary name; checks every picture, then renames them all into place.
+    private func draw(_ rendered: GnuplotScript, in folder: URL, formats: [OutputFormat], show: Bool, with gnuplot: Gnuplot) throws -> [URL] {
+        let name = rendered.figureName
+        let timeout: Double
+        switch Gnuplot.resolveTimeout(self.timeout) {
+        case let .success(t): timeout = t
+        case let .failure(e): throw e
         }
-        // Names are the program's own (a slug plus a suffix), never user text.
+        let jobs = formats.map { format -> (format: OutputFormat, temp: URL, final: URL) in
+            let final = folder.appendingPathComponent("\(name).\(format.fileExtension)")
+            return (format, PlotFiles.temporaryURL(for: final), final)
+        }
+        for job in jobs { PlotFiles.own.insert(job.temp.path) }
+        defer {
+            for job in jobs {
+                unlink(job.temp.path)   // gone already when installed; a link is removed, not followed
+                PlotFiles.own.remove(job.temp.path)
+            }
+        }
+        // Each pass is one line setting `format` and `outfile`, then the script. File names are
+        // the program's own (a slug plus a suffix), never user text.
         var commands = ""
-        for (format, job) in zip(formats, jobs) {
-            commands += "format = '\(format.rawValue)'; outfile = '\(job.temp)'\nload '\(name).gp'\n"
+        for job in jobs {
+            commands += "format = '\(job.format.rawValue)'; outfile = '\(job.temp.lastPathComponent)'\n" + rendered.script
         }
-        if show { commands += "format = 'dumb'; outfile = ''\nload '\(name).gp'\n" }
-        let removeTemporaries = { for job in jobs { try? FileManager.default.removeItem(at: folder.appendingPathComponent(job.temp)) } }
+        if show { commands += "format = 'dumb'; outfile = ''\n" + rendered.script }
 
         let outcome: Gnuplot.Outcome
         do {
-            outcome = try gnuplot.run(commands, in: folder)
-        } catch let failure as Gnuplot.LocateFailure {
-            removeTemporaries()
-            throw PlotError.gnuplotNotFound(searched: failure.searched, figures: [name], written: [])
+            outcome = try gnuplot.run(commands, in: folder, timeout: timeout)
+        } catch let failure as Gnuplot.RunFailure {
+            switch failure {
+            case let .couldNotStart(reason): throw PlotError.gnuplotNotFound(searched: reason, figures: [name], written: [])
+            case let .timedOut(seconds): throw PlotError.gnuplotTimedOut(figure: name, seconds: seconds)
+            case .stopped: throw PlotError.stopped(figure: name)
+            }
         }
-        let script = folder.appendingPathComponent("\(name).gp")
+        let scriptURL = folder.appendingPathComponent(rendered.scriptFileName)
         guard outcome.status == 0 else {
-            removeTemporaries()
-            throw Self.failure(name, script: script, outcome: outcome)
+            throw Self.failure(rendered, script: scriptURL, outcome: outcome)
         }
         for job in jobs {
-            let temp = folder.appendingPathComponent(job.temp)
-            guard FileManager.default.fileExists(atPath: temp.path) else {
-                removeTemporaries()
-                throw PlotError.gnuplotFailed(figure: name, script: script, line: nil, scriptLine: nil,
+            if PlotFiles.kind(atPath: job.temp.path) == nil {
+                throw PlotError.gnuplotFailed(figure: name, script: scriptURL, line: nil, scriptLine: nil,
                                               message: "gnuplot wrote no \(job.final.lastPathComponent)")
             }
-            guard rename(temp.path, job.final.path) == 0 else {
-                removeTemporaries()
+            if let problem = PictureCheck.problem(ofFile: job.temp, format: job.format) {
+                throw PlotError.incompletePicture(file: job.final, problem: problem)
+            }
+        }
+        for job in jobs {
+            guard rename(job.temp.path, job.final.path) == 0 else {
                 throw PlotError.io(file: job.final, problem: String(cString: strerror(errno)))
             }
         }
@@ -128,8 +187,11 @@ public struct Plotter: Sendable {
         return jobs.map(\.final)
     }
 
-    /// gnuplot reports `"NAME.gp" line 12: message`; warnings look the same but say "warning:".
-    static func failure(_ name: String, script: URL, outcome: Gnuplot.Outcome) -> PlotError {
+    /// gnuplot reports `"/dev/stdin" line 57: message` (warnings look the same but say
+    /// "warning:"). The input is passes of one settings line plus the script, so line 57 maps to
+    /// a line of the script, which is reported as a line of `NAME.gp` (the same text).
+    static func failure(_ rendered: GnuplotScript, script: URL, outcome: Gnuplot.Outcome) -> PlotError {
+        let name = rendered.figureName
         let lines = outcome.standardError.split(separator: "\n").map(String.init)
         let reports = lines.compactMap { line -> (file: String, line: Int, message: String)? in
             guard line.hasPrefix("\""), let close = line.dropFirst().firstIndex(of: "\"") else { return nil }
@@ -143,101 +205,25 @@ public struct Plotter: Sendable {
         guard let report else {
             let last = lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return .gnuplotFailed(figure: name, script: script, line: nil, scriptLine: nil,
-                                  message: last ?? "gnuplot exited with status \(outcome.status)")
+                                  message: last.map { GnuplotText.commentSafe(String($0.prefix(500))) } ?? "gnuplot exited with status \(outcome.status)")
         }
-        guard report.file == script.lastPathComponent else {
+        let scriptLines = rendered.script.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let pass = scriptLines.count + 1
+        let inScript = (report.line - 1) % pass   // 0: the settings line of a pass
+        guard report.file == "/dev/stdin", report.line >= 1, inScript >= 1 else {
             return .gnuplotFailed(figure: name, script: script, line: nil, scriptLine: nil,
-                                  message: "\(report.file) line \(report.line): \(report.message)")
+                                  message: GnuplotText.commentSafe("\(report.file) line \(report.line): \(report.message)"))
         }
-        let text = (try? String(contentsOf: script, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false)
-        let scriptLine = text.flatMap { report.line >= 1 && report.line <= $0.count ? String($0[report.line - 1]) : nil }
-        return .gnuplotFailed(figure: name, script: script, line: report.line, scriptLine: scriptLine, message: report.message)
+        return .gnuplotFailed(figure: name, script: script, line: inScript, scriptLine: String(scriptLines[scriptLines.startIndex + inScript - 1]),
+                              message: GnuplotText.commentSafe(report.message))
     }
 
     // MARK: Files
 
     /// Writes `data` under a temporary name in the same folder, then renames it into place,
-    /// so a reader sees the old file or the new one, never half of one.
+    /// so a reader sees the old file or the new one, never half of one; every write is checked
+    /// and nothing is installed when one fails (a full disk). See `PlotFiles.writeAtomically`.
     public static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        do {
-            try data.write(to: temp)
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw PlotError.io(file: url, problem: error.localizedDescription)
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            let problem = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
-            throw PlotError.io(file: url, problem: problem)
-        }
-    }
-
-    /// Names with a slug-named `NAME.gp` in `folder`, sorted.
-    static func savedFigureNames(in folder: URL) throws -> [String] {
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw PlotError.noFigures(folder: folder)
-        }
-        return entries.filter { $0.hasSuffix(".gp") }.map { String($0.dropLast(3)) }.filter(Figure.isValidName).sorted()
-    }
-
-    /// Checks `NAME.tsv` against the block shapes recorded in `NAME.gp`.
-    static func checkSaved(_ name: String, in folder: URL) throws {
-        let scriptURL = folder.appendingPathComponent("\(name).gp")
-        let dataURL = folder.appendingPathComponent("\(name).tsv")
-        guard let script = try? String(contentsOf: scriptURL, encoding: .utf8) else {
-            throw PlotError.damagedScript(file: scriptURL, problem: "it cannot be read as UTF-8 text")
-        }
-        func counts(_ marker: String) -> [Int]? {
-            guard let line = script.split(separator: "\n").first(where: { $0.hasPrefix(marker) }) else { return nil }
-            let numbers = line.dropFirst(marker.count).split(separator: " ").map { Int($0) }
-            return numbers.contains(nil) ? nil : numbers.map { $0! }
-        }
-        guard let columns = counts(GnuplotScript.columnsMarker), let rows = counts(GnuplotScript.rowsMarker),
-              columns.count == rows.count else {
-            throw PlotError.damagedScript(file: scriptURL, problem: "its '\(GnuplotScript.columnsMarker)' and '\(GnuplotScript.rowsMarker)' lines are missing or do not agree; was it written by rnnlab?")
-        }
-        try checkData(dataURL, columns: columns, rows: rows)
-    }
-
-    /// Reads a data file as gnuplot would (blocks split by two blank lines, `#` comments) and
-    /// checks that block b has `rows[b]` rows of `columns[b]` numbers.
-    static func checkData(_ url: URL, columns: [Int], rows: [Int]) throws {
-        func damaged(_ problem: String) -> PlotError { .damagedData(file: url, problem: problem) }
-        guard FileManager.default.fileExists(atPath: url.path) else { throw damaged("the file is missing") }
-        guard let bytes = FileManager.default.contents(atPath: url.path) else { throw damaged("the file cannot be read") }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw damaged("it is not UTF-8 text") }
-        var block = 0, blanks = 0, seenData = false
-        var found: [Int] = [0]
-        for (i, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { blanks += 1; continue }
-            if line.hasPrefix("#") { continue }
-            if seenData && blanks >= 2 { block += 1; found.append(0) }
-            blanks = 0
-            seenData = true
-            guard block < columns.count else {
-                throw damaged("line \(i + 1) starts block \(block), but the script draws only \(columns.count) block\(columns.count == 1 ? "" : "s")")
-            }
-            let fields = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
-            guard fields.count == columns[block] else {
-                throw damaged("line \(i + 1) has \(fields.count) column\(fields.count == 1 ? "" : "s"), block \(block) needs \(columns[block])")
-            }
-            if let bad = fields.first(where: { Double($0) == nil }) {
-                throw damaged("line \(i + 1): '\(GnuplotText.commentSafe(String(bad.prefix(40))))' is not a number")
-            }
-            found[block] += 1
-        }
-        let blocks = seenData ? found.count : 0
-        guard blocks == columns.count else {
-            throw damaged("it has \(blocks) data block\(blocks == 1 ? "" : "s") but the script draws \(columns.count); is it cut short?")
-        }
-        for (b, (have, want)) in zip(found, rows).enumerated() where have != want {
-            throw damaged("block \(b) has \(have) row\(have == 1 ? "" : "s") but the script drew \(want); is it cut short?")
-        }
+        try PlotFiles.writeAtomically(data, to: url)
     }
 }

@@ -74,7 +74,7 @@ extension RNNLab {
 
             --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
 
-            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left).
+            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left), 143 terminated (SIGTERM stops gnuplot and ends the run at once).
             """)
 
         @Argument(help: "Experiment names (files experiments/NAME.toml).")
@@ -118,7 +118,7 @@ extension RNNLab {
             options.output = output.map { URL(fileURLWithPath: $0) }
             do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
             let selected = all ? runner.availableNames() : names
-            let interrupt = InterruptHandler { runner.cancel() }
+            let interrupt = InterruptHandler { runner.cancel(); Plotter.stopAll() }   // a hung gnuplot stops at once too
             let reports = runner.run(selected, options: options)
             let stopStatus = interrupt.exitStatus
             interrupt.cancel()
@@ -143,8 +143,12 @@ extension RNNLab {
 
     struct Plot: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw an experiment's figures again from its saved data and scripts, without recomputing.",
-            discussion: "Reads plots/NAME/*.gp and *.tsv as `rnnlab run NAME` left them. A missing or damaged data file is named with what is wrong.")
+            abstract: "Draw an experiment's figures again from its saved data, without recomputing.",
+            discussion: """
+            Reads plots/NAME/FIGURE.figure.json (what the figure is) and FIGURE.tsv (its numbers) as `rnnlab run NAME` left them, renders the gnuplot script again and draws it. Saved .gp scripts are never run: they are for drawing by hand. A missing or damaged file is named with what is wrong; a folder saved before figure models existed needs `rnnlab run NAME` again.
+
+            Exit status: 0 success, 2 a bad name or option, 3 a damaged saved figure or gnuplot failed, 4 gnuplot is not installed, 130/143 interrupted (gnuplot is stopped with it).
+            """)
 
         @Argument(help: "Experiment names (folders plots/NAME/).")
         var names: [String]
@@ -162,19 +166,38 @@ extension RNNLab {
             let paths = LabPaths.discover()
             let formats: [OutputFormat]
             do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+            for name in names where !isExperimentName(name) {
+                fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
+            }
+            let stopper = DrawingStopper()
             var count = 0
             for name in names {
-                let folder = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots).appendingPathComponent(name)
+                let base = quick ? paths.plots.appendingPathComponent("quick") : paths.plots
+                let folder = base.appendingPathComponent(name)
+                let again = "rnnlab run \(name)\(quick ? " --quick" : "")"
                 guard FileManager.default.fileExists(atPath: folder.path) else {
-                    fail("\(name): no saved figures in \(folder.path); run `rnnlab run \(name)` first")
+                    fail("\(name): no saved figures in \(folder.path); run `\(again)` first")
                 }
                 do { count += try Plotter().rerender(folder: folder, formats: formats, show: show).count }
                 catch let e as PlotError {
-                    if case .gnuplotNotFound = e { fail(e.description, status: 4) }
-                    fail(e.description, status: 3)
+                    switch e {
+                    case .gnuplotNotFound: fail(e.description, status: 4)
+                    case .badTimeout: fail(e.description, status: 2)
+                    case .stopped: fail("interrupted; gnuplot was stopped and nothing half-drawn was kept", status: stopper.exitStatus ?? 130)
+                    case .noFigureModels: fail("\(e.description): `\(again)`", status: 3)
+                    default: fail(e.description, status: 3)
+                    }
                 }
             }
+            if let status = stopper.exitStatus { fail("interrupted after drawing \(count) files", status: status) }
             print("drew \(count) files")
+        }
+
+        /// The names `rnnlab run` gives folders: `[a-z0-9][a-z0-9-]*`, so never a path.
+        func isExperimentName(_ name: String) -> Bool {
+            func isAlnum(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+            guard let first = name.unicodeScalars.first, isAlnum(first) else { return false }
+            return name.unicodeScalars.allSatisfy { isAlnum($0) || $0 == "-" }
         }
     }
 }
@@ -218,5 +241,31 @@ final class InterruptHandler: @unchecked Sendable {  // `count` and `received` a
         for s in sources { s.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
+    }
+}
+
+/// For a command that only draws: SIGINT or SIGTERM stops every gnuplot at once (its whole
+/// process group) and makes the draw in progress throw `PlotError.stopped`; the command then
+/// exits 130 (SIGINT) or 143 (SIGTERM), with the status of the first signal.
+final class DrawingStopper: @unchecked Sendable {   // `received` is read and written under `lock`
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var received: Int32?
+
+    var exitStatus: Int32? { lock.lock(); defer { lock.unlock() }; return received }
+
+    init() {
+        for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()
+                if received == nil { received = status }
+                lock.unlock()
+                Plotter.stopAll()
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }

@@ -100,48 +100,51 @@ struct GnuplotTests {
         } catch let PlotError.gnuplotNotFound(searched, figures, written) {
             #expect(searched.contains("/nonexistent/bin/gnuplot"))
             #expect(figures == ["simple"])
-            #expect(written.map(\.lastPathComponent) == ["simple.tsv", "simple.gp"])
+            #expect(written.map(\.lastPathComponent) == ["simple.tsv", "simple.gp", "simple.figure.json"])
             let message = PlotError.gnuplotNotFound(searched: searched, figures: figures, written: written).description
             #expect(message.contains("sudo apt-get install gnuplot-nox") && message.contains("./scripts/setup"))
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["simple.gp", "simple.tsv"])
+        #expect(files == ["simple.figure.json", "simple.gp", "simple.tsv"])
         #expect(throws: PlotError.self) { try plotter.rerender(folder: folder, formats: [.png]) }
     }
 
-    @Test("A gnuplot failure names the figure, the script line and gnuplot's message, and keeps the files")
+    @Test("A gnuplot failure names the figure, the line of NAME.gp and gnuplot's message, and keeps the files")
     func gnuplotFailure() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Plotter().write(Self.simple(), to: folder, formats: [])
-        let scriptURL = folder.appendingPathComponent("simple.gp")
-        var lines = try Self.read(scriptURL).components(separatedBy: "\n")
-        let plotLine = try #require(lines.firstIndex { $0.hasPrefix("plot ") })
-        lines[plotLine] = "plot 'simple.tsv' index 0 using 1:2 with wiggles"
-        try lines.joined(separator: "\n").write(to: scriptURL, atomically: true, encoding: .utf8)
+        let rendered = try GnuplotScript(Self.simple())
+        let lines = rendered.script.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let plotLine = try #require(lines.firstIndex { $0.hasPrefix("plot ") }) + 1
+        // gnuplot reads passes of one settings line plus the script; the error is in the second (SVG) pass.
+        let streamLine = (lines.count + 1) + 1 + plotLine
+        let fake = try FakeGnuplot("""
+            cat "$1" > /dev/null
+            echo '"/dev/stdin" line \(streamLine): unrecognized plot type' >&2
+            exit 1
+            """)
+        defer { fake.remove() }
         #expect {
-            try Plotter().rerender(folder: folder, formats: [.png, .svg])
+            try Plotter(gnuplotPath: fake.path).write(Self.simple(), to: folder, formats: [.png, .svg])
         } throws: { error in
             guard case let PlotError.gnuplotFailed(figure, script, line, scriptLine, message) = error else { return false }
             let text = (error as! PlotError).description
-            return figure == "simple" && script == scriptURL && line == plotLine + 1
-                && scriptLine == lines[plotLine] && message.contains("unrecognized plot")
-                && text.contains("simple.gp line \(plotLine + 1)") && text.contains("with wiggles")
+            return figure == "simple" && script == folder.appendingPathComponent("simple.gp") && line == plotLine
+                && scriptLine == lines[plotLine - 1] && message == "unrecognized plot type"
+                && text.contains("simple.gp line \(plotLine)") && text.contains(lines[plotLine - 1])
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["simple.gp", "simple.tsv"])   // no temporaries, no half pictures
+        #expect(files == ["simple.figure.json", "simple.gp", "simple.tsv"])   // no temporaries, no half pictures
     }
 
-    @Test("The same figure gives identical data, script, PNG and SVG bytes")
-    func sameBytes() throws {
-        let a = try makeTemporaryFolder("a"), b = try makeTemporaryFolder("b")
-        defer { for f in [a, b] { try? FileManager.default.removeItem(at: f) } }
-        try Plotter().write(Samples.panels, to: a, formats: [.png, .svg])
-        try Plotter().write(Samples.panels, to: b, formats: [.png, .svg])
-        for ext in ["tsv", "gp", "png", "svg"] {
-            let x = FileManager.default.contents(atPath: a.appendingPathComponent("exploding.\(ext)").path)
-            let y = FileManager.default.contents(atPath: b.appendingPathComponent("exploding.\(ext)").path)
-            #expect(x != nil && x == y, "exploding.\(ext) differs")
+    @Test("A figure is written as its golden data, script and figure model", arguments: Samples.all)
+    func writesGoldenFiles(_ figure: Figure) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Plotter().write(figure, to: folder, formats: [])
+        for file in ["\(figure.name).tsv", "\(figure.name).gp", "\(figure.name).figure.json"] {
+            let written = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
+            #expect(written != nil && written == (try? Data(contentsOf: Golden.folder.appendingPathComponent(file))), "\(file) differs from Golden/\(file)")
         }
     }
 
@@ -152,21 +155,51 @@ struct GnuplotTests {
         for figure in [Samples.lines, Samples.heatmap] { try Plotter().write(figure, to: folder, formats: [.png, .svg, .pdf]) }
         try Plotter().write(Samples.lines, to: folder, formats: [.png])   // overwrite in place
         #expect(try temporaryFiles(in: folder) == [])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 10)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 12)
     }
 
-    @Test("Re-rendering a folder redraws every figure from its script and data in the formats asked")
+    @Test("Re-rendering a folder redraws every figure from its model and data in the formats asked")
     func rerender() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Plotter().write(Samples.lines, to: folder, formats: [.png])
         try Plotter().write(Samples.band, to: folder, formats: [.png])
-        let first = FileManager.default.contents(atPath: folder.appendingPathComponent("loss-curves.png").path)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("loss-curves.png"))
         let outputs = try Plotter().rerender(folder: folder, formats: [.svg, .png])
         #expect(outputs.map(\.lastPathComponent) == ["accuracy-band.svg", "accuracy-band.png", "loss-curves.svg", "loss-curves.png"])
-        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("loss-curves.png").path) == first)
+        for url in outputs {
+            #expect(PictureCheck.problem(ofFile: url, format: OutputFormat(rawValue: url.pathExtension)!) == nil, "\(url.lastPathComponent)")
+        }
         #expect(try temporaryFiles(in: folder) == [])
+    }
+
+    @Test("Re-rendering never runs a saved script: hostile lines in NAME.gp and a new evil.gp run nothing")
+    func rerenderIgnoresScripts() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("pwned-\(UUID().uuidString)").path
+        try Plotter().write(Samples.lines, to: folder, formats: [])
+        let hostile = """
+            system("touch \(marker)-system")
+            !touch \(marker)-shell
+            set output "\(marker)-output.png"
+            plot sin(x)
+
+            """
+        let script = folder.appendingPathComponent("loss-curves.gp")
+        try (try String(contentsOf: script, encoding: .utf8) + hostile).write(to: script, atomically: true, encoding: .utf8)
+        let evil = "\(GnuplotScript.columnsMarker) 2\n\(GnuplotScript.rowsMarker) 1\n" + hostile
+        try evil.write(to: folder.appendingPathComponent("evil.gp"), atomically: true, encoding: .utf8)
+        try "1\t2\n".write(to: folder.appendingPathComponent("evil.tsv"), atomically: true, encoding: .utf8)
+
+        let outputs = try Plotter().rerender(folder: folder, formats: [.png, .svg])
+        #expect(outputs.map(\.lastPathComponent) == ["loss-curves.png", "loss-curves.svg"])
+        for suffix in ["-system", "-shell", "-output.png"] {
+            #expect(!FileManager.default.fileExists(atPath: marker + suffix), "\(marker + suffix) was written")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("evil.png").path))
+        // Drawn from the model: the picture shows the figure's title.
+        #expect(svgTexts(try Self.read(folder.appendingPathComponent("loss-curves.svg"))).contains(Samples.lines.title))
     }
 
     @Test("Re-rendering with a damaged or missing data file names the file and the problem")
@@ -190,14 +223,11 @@ struct GnuplotTests {
         }
     }
 
-    @Test("The saved script redraws the same PNG when run by hand as `gnuplot NAME.gp`")
+    @Test("The saved script draws a whole PNG when run by hand as `gnuplot NAME.gp`")
     func scriptRunsByHand() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Plotter().write(Samples.surface, to: folder, formats: [.png])
-        let png = folder.appendingPathComponent("loss-surface.png")
-        let before = FileManager.default.contents(atPath: png.path)
-        try FileManager.default.removeItem(at: png)
+        try Plotter().write(Samples.surface, to: folder, formats: [])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gnuplot", "loss-surface.gp"]
@@ -205,7 +235,7 @@ struct GnuplotTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(FileManager.default.contents(atPath: png.path) == before)
+        #expect(PictureCheck.problem(ofFile: folder.appendingPathComponent("loss-surface.png"), format: .png) == nil)
     }
 
     @Test("show prints a text picture with the title")
@@ -215,7 +245,7 @@ struct GnuplotTests {
         let captured = Captured()
         let plotter = Plotter(console: { captured.append($0) })
         let written = try plotter.write(Self.simple(title: "Shown over ssh"), to: folder, formats: [], show: true)
-        #expect(written.map(\.lastPathComponent) == ["simple.tsv", "simple.gp"])
+        #expect(written.map(\.lastPathComponent) == ["simple.tsv", "simple.gp", "simple.figure.json"])
         #expect(captured.text.contains("Shown over ssh"))
         #expect(captured.text.split(separator: "\n").count > 20)
     }

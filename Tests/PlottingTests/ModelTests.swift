@@ -110,26 +110,4 @@ struct ModelTests {
             #expect(try GnuplotScript(back) == GnuplotScript(figure))
         }
     }
-
-    @Test("A data file check names the file and the problem")
-    func damagedData() throws {
-        let folder = try makeTemporaryFolder("check")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("f.tsv")
-        func problem(_ text: String?, columns: [Int] = [2, 3], rows: [Int] = [2, 1]) -> String? {
-            try? FileManager.default.removeItem(at: url)
-            if let text { try? text.write(to: url, atomically: true, encoding: .utf8) }
-            do { try Plotter.checkData(url, columns: columns, rows: rows); return nil } catch let e as PlotError {
-                guard case let .damagedData(file, p) = e, file == url else { return "wrong error \(e)" }
-                return p
-            } catch { return "\(error)" }
-        }
-        let good = "# x\ty\n1\t2\n3\tnan\n\n\n# a b c\n1\t2\t3\n"
-        #expect(problem(good) == nil)
-        #expect(problem(nil) == "the file is missing")
-        #expect(problem(good.replacingOccurrences(of: "3\tnan", with: "3\tabc")) == "line 3: 'abc' is not a number")
-        #expect(problem(good.replacingOccurrences(of: "1\t2\t3", with: "1\t2")) == "line 7 has 2 columns, block 1 needs 3")
-        #expect(problem("# x\ty\n1\t2\n3\t4\n")?.contains("1 data block but the script draws 2") == true)
-        #expect(problem("# x\ty\n1\t2\n\n\n1\t2\t3\n", rows: [2, 1])?.hasPrefix("block 0 has 1 row but the script drew 2") == true)
-    }
 }
