@@ -18,10 +18,13 @@ public protocol ExperimentKind: Sendable {
     static func figures(_ result: Result, settings: Settings) -> [Figure]
     /// Other files for the output folder (`samples.md`, a saved model), by plain file name.
     static func files(_ result: Result, settings: Settings) throws -> [String: Data]
+    /// Files the computation reads (a corpus), hashed into the run's fingerprint.
+    static func inputs(_ settings: Settings, root: URL) -> [URL]
 }
 
 extension ExperimentKind {
     public static func files(_ result: Result, settings: Settings) throws -> [String: Data] { [:] }
+    public static func inputs(_ settings: Settings, root: URL) -> [URL] { [] }
 
     /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
     public static func json(_ result: Result) throws -> JSONValue {
@@ -35,12 +38,15 @@ public struct Experiment: Sendable {
     public let schema: ExperimentSchema
     public let roughSeconds: Double
     public let compute: @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput
+    /// What produced a run of `file` in the checkout at the given root (nil outside a checkout).
+    public let fingerprint: @Sendable (ExperimentFile, URL) -> Fingerprint?
 
     public init(schema: ExperimentSchema, roughSeconds: Double,
                 compute: @escaping @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput) {
         self.schema = schema
         self.roughSeconds = roughSeconds
         self.compute = compute
+        self.fingerprint = { _, _ in nil }
     }
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
@@ -51,6 +57,11 @@ public struct Experiment: Sendable {
             let result = try K.run(settings, context: context)
             return ExperimentOutput(figures: K.figures(result, settings: settings), results: try K.json(result),
                                     files: try K.files(result, settings: settings))
+        }
+        self.fingerprint = { file, root in
+            let settings: K.Settings = file.settings()
+            return Fingerprint.of(kind: K.name, folder: "\(K.self)", settings: settings.json,
+                                  inputs: K.inputs(settings, root: root), root: root)
         }
     }
 

@@ -5,7 +5,7 @@ import LinearAlgebra
 /// configuration, overrides, seed), on what (rnnlab version and git commit, OpenBLAS core and
 /// threads, gnuplot version), how long each stage took, and the headline `results`.
 enum Manifest {
-    static func make(file: ExperimentFile, output: ExperimentOutput, figures: [String],
+    static func make(file: ExperimentFile, output: ExperimentOutput, figures: [String], fingerprint: Fingerprint?,
                      timings: [String: Double], root: URL, gnuplotVersion: String?) -> JSONValue {
         let resolved = (try? JSONDecoder().decode(JSONValue.self, from: Data(file.resolvedJSON().utf8))) ?? .null
         var seed: JSONValue = .null
@@ -26,6 +26,7 @@ enum Manifest {
             "timings_seconds": .object(timings.mapValues { .number(($0 * 1000).rounded() / 1000) }),
             "figures": .array(figures.map(JSONValue.string)),
             "results": output.results,
+            "fingerprint": fingerprint.map { .string($0.hash) } ?? .null,
         ])
     }
 

@@ -229,6 +229,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         default: break
         }
         var manifest = Manifest.make(file: file, output: output, figures: output.figures.map(\.name),
+                                     fingerprint: experiment.fingerprint(file, paths.root),
                                      timings: ["compute": computeSeconds, "figures": figureSeconds],
                                      root: paths.root, gnuplotVersion: plotter.gnuplotVersion())
         if !notDrawn.isEmpty, case .object(var members) = manifest {
@@ -248,6 +249,24 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
         return report
+    }
+
+    /// Why the committed run in `plots/NAME/` no longer matches the checkout, or nil when it does:
+    /// its manifest's fingerprint (kind, settings, sources, inputs) against the one the checkout
+    /// gives now. A committed run is a run of the file as it stands: no --quick, no --set.
+    public func staleness(of name: String) -> String? {
+        let manifestURL = paths.plots.appendingPathComponent(name).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: manifestURL.path),
+              let manifest = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            return "plots/\(name) has no manifest"
+        }
+        let experiment: Experiment, file: ExperimentFile
+        do { (experiment, file) = try load(name) } catch { return "\(error)" }
+        guard let now = experiment.fingerprint(file, paths.root) else { return nil }   // no sources to compare
+        if case .bool(true)? = manifest["quick"] { return "plots/\(name) holds a --quick run" }
+        if case .object(let o)? = manifest["overrides"], !o.isEmpty { return "plots/\(name) was run with --set" }
+        guard case .string(let then)? = manifest["fingerprint"] else { return "plots/\(name) has no fingerprint (run before fingerprints existed)" }
+        return then == now.hash ? nil : "plots/\(name) is stale: its experiment file, settings or code changed since its run"
     }
 
     public func relativePath(_ url: URL) -> String {

@@ -83,6 +83,9 @@ extension RNNLab {
         @Flag(help: "Run every experiment in experiments/.")
         var all = false
 
+        @Flag(help: "Run exactly the experiments whose committed run in plots/ is stale: its experiment file, settings or code changed since (see the manifest's fingerprint).")
+        var stale = false
+
         @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter, e.g. --set hidden=64 (repeatable, type-checked like the file).", valueName: "key=value"))
         var overrides: [String] = []
 
@@ -103,7 +106,10 @@ extension RNNLab {
 
         func validate() throws {
             if all && !names.isEmpty { throw ValidationError("give experiment names or --all, not both") }
-            if !all && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
+            if stale && (all || !names.isEmpty || quick || !overrides.isEmpty || output != nil) {
+                throw ValidationError("--stale regenerates the committed runs in plots/: give it alone (with --jobs or --format)")
+            }
+            if !all && !stale && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a folder name") }
         }
@@ -117,7 +123,12 @@ extension RNNLab {
             options.jobs = jobs
             options.output = output.map { URL(fileURLWithPath: $0) }
             do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
-            let selected = all ? runner.availableNames() : names
+            var selected = all ? runner.availableNames() : names
+            if stale {
+                selected = runner.availableNames().filter { runner.staleness(of: $0) != nil }
+                if selected.isEmpty { print("every committed run is up to date"); return }
+                FileHandle.standardError.write(Data("rnnlab: stale: \(selected.joined(separator: ", "))\n".utf8))
+            }
             let interrupt = InterruptHandler { runner.cancel(); Plotter.stopAll() }   // a hung gnuplot stops at once too
             let reports = runner.run(selected, options: options)
             let stopStatus = interrupt.exitStatus

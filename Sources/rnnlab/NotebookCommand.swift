@@ -48,7 +48,20 @@ extension RNNLab {
                     }
                     print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.problems.count) problems")
                 }
-                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(problems) problems")
+                // Every committed run must come from the checkout as it stands (the chapters show them).
+                var stale: [String] = []
+                for name in runner.availableNames()
+                where FileManager.default.fileExists(atPath: paths.plots.appendingPathComponent(name).path) {
+                    if let reason = runner.staleness(of: name) {
+                        stale.append(name)
+                        FileHandle.standardError.write(Data("\(reason)\n".utf8))
+                    }
+                }
+                if !stale.isEmpty {
+                    problems += stale.count
+                    FileHandle.standardError.write(Data("rnnlab: regenerate them with `rnnlab run --stale` (stale: \(stale.joined(separator: ", ")))\n".utf8))
+                }
+                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(stale.count) stale runs, \(problems) problems")
                 if problems > 0 { throw ExitCode(1) }
             }
         }
