@@ -251,6 +251,16 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return report
     }
 
+    /// Seconds the committed run in `plots/NAME/` took (computation and figures), from its manifest.
+    public func measuredSeconds(of name: String) -> Double? {
+        let url = paths.plots.appendingPathComponent(name).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
+              case .object(let timings)? = manifest["timings_seconds"] else { return nil }
+        let total = timings.values.compactMap(\.number).reduce(0, +)
+        return total > 0 ? total : nil
+    }
+
     /// Why the committed run in `plots/NAME/` no longer matches the checkout, or nil when it does:
     /// its manifest's fingerprint (kind, settings, sources, inputs) against the one the checkout
     /// gives now. A committed run is a run of the file as it stands: no --quick, no --set.

@@ -6,7 +6,8 @@ import Plotting
 extension RNNLab {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the named experiments with their titles, lecture sections and rough run times.")
+            abstract: "List the named experiments with their titles, lecture sections and run times.",
+            discussion: "The time is the one the committed run in plots/NAME/ took (its manifest's timings), or a rough estimate when there is none.")
 
         func run() throws {
             let runner = Runner(paths: LabPaths.discover())
@@ -17,7 +18,8 @@ extension RNNLab {
                 let pad = name.padding(toLength: width, withPad: " ", startingAt: 0)
                 do {
                     let (experiment, file) = try runner.load(name)
-                    print("\(pad)  \(roughTime(experiment.roughSeconds))  \(file.title)  [\(file.section)]")
+                    let seconds = runner.measuredSeconds(of: name) ?? experiment.roughSeconds
+                    print("\(pad)  \(roughTime(seconds))  \(file.title)  [\(file.section)]")
                 } catch {
                     print("\(pad)  (bad file) \(error)")
                 }
