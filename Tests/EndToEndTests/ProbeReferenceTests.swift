@@ -22,6 +22,7 @@ func checkProbeOutput(_ label: String, got: Data, expected: Data) throws {
     let comparison = JSONComparison(try parseJSON(got, what: "the output of rnnlab probe \(label)"),
                                     try parseJSON(expected, what: "the expected output for \(label)"))
     print("probe \(label) vs numpy: \(comparison.summary)")
+    #expect(comparison.numbers > 0, "rnnlab probe \(label): no numbers were compared")
     #expect(comparison.passed, "rnnlab probe \(label) differs from the numpy reference:\n\(comparison.problems.joined(separator: "\n"))")
 }
 
