@@ -42,9 +42,8 @@ public struct ProbeInput {
     /// Reads probe JSON; every problem is a `ProbeInputError` naming its field.
     public init(json data: Data) throws {
         let root: JSONNode = try data.withUnsafeBytes { bytes in
-            var filter = ProbeKeyFilter()
             do {
-                return try StrictJSONParser(maximumDepth: ProbeLimits.maximumDepth).parse(bytes, filter: &filter)
+                return try StrictJSONParser(maximumDepth: ProbeLimits.maximumDepth).parse(bytes, filter: ProbeKeyFilter())
             } catch let e as JSONSyntaxError {
                 throw ProbeInputError(field: e.path.description, message: "\(e.message) (at byte offset \(e.offset))")
             }

@@ -24,6 +24,9 @@ public struct NumberArray: Sendable {
     public let shape: [Int]
     public let values: [Double]
 
+    /// `[]`, shared: a document of many empty lists costs no allocation per list.
+    static let emptyList = NumberArray(shape: [0], values: [])
+
     /// Element `i` along the first axis, as the node a reader of the text would see.
     public func element(_ i: Int) -> JSONNode {
         if shape.count == 1 { return .number(values[i]) }
@@ -111,14 +114,10 @@ public struct StrictJSONParser {
         self.maximumDepth = maximumDepth
     }
 
-    public func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONNode {
-        var filter = AnyKey()
-        return try parse(bytes, filter: &filter)
-    }
-
-    public func parse<Filter: JSONKeyFilter>(_ bytes: UnsafeRawBufferPointer, filter: inout Filter) throws -> JSONNode {
-        var reader = Reader(bytes: bytes.bindMemory(to: UInt8.self), maximumDepth: maximumDepth)
-        return try reader.document(filter: &filter)
+    /// The document in `bytes`; `filter` sees every key before its value is read.
+    public func parse(_ bytes: UnsafeRawBufferPointer, filter: any JSONKeyFilter = AnyKey()) throws -> JSONNode {
+        var reader = Reader(bytes: bytes.bindMemory(to: UInt8.self), maximumDepth: maximumDepth, filter: filter)
+        return try reader.document()
     }
 }
 
@@ -141,12 +140,14 @@ private let nonFiniteWords: Set<String> = ["nan", "-nan", "+nan", "infinity", "-
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
+    var filter: any JSONKeyFilter   // an existential, not a generic: unspecialised generics cost 3× in debug builds
     var i = 0
     var path = JSONPath()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, filter: any JSONKeyFilter) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
+        self.filter = filter
     }
 
     func fail(_ message: String, at offset: Int) -> JSONSyntaxError {
@@ -175,11 +176,11 @@ private struct Reader {
         while i < bytes.count, isWhitespace(bytes[i]) { i += 1 }
     }
 
-    mutating func document<Filter: JSONKeyFilter>(filter: inout Filter) throws -> JSONNode {
+    mutating func document() throws -> JSONNode {
         try checkEncoding()
         skipWhitespace()
         guard i < bytes.count else { throw notJSON("no value, only whitespace", at: i) }
-        let root = try value(depth: 1, filter: &filter)
+        let root = try value(depth: 1)
         skipWhitespace()
         guard i == bytes.count else { throw notJSON("\(show(i)) after the top-level value", at: i) }
         return root
@@ -200,11 +201,11 @@ private struct Reader {
         }
     }
 
-    mutating func value<Filter: JSONKeyFilter>(depth: Int, filter: inout Filter) throws -> JSONNode {
+    mutating func value(depth: Int) throws -> JSONNode {
         guard i < bytes.count else { throw notJSON("the input ends where a value was expected", at: i) }
         switch bytes[i] {
-        case openBrace: return try object(depth: depth, filter: &filter)
-        case openBracket: return try list(depth: depth, filter: &filter)
+        case openBrace: return try object(depth: depth)
+        case openBracket: return try list(depth: depth)
         case quote: return .string(try string())
         case minus, 0x30...0x39: return .number(try number())
         default:
@@ -225,7 +226,7 @@ private struct Reader {
         if depth > maximumDepth { throw notJSON("nesting deeper than the limit \(maximumDepth)", at: i) }
     }
 
-    mutating func object<Filter: JSONKeyFilter>(depth: Int, filter: inout Filter) throws -> JSONNode {
+    mutating func object(depth: Int) throws -> JSONNode {
         try enter(depth)
         let open = i
         i += 1
@@ -253,7 +254,7 @@ private struct Reader {
             i += 1
             skipWhitespace()
             path.components.append(.key(key))
-            let v = try value(depth: depth + 1, filter: &filter)
+            let v = try value(depth: depth + 1)
             path.components.removeLast()
             filter.parsed(key, in: path, value: v)
             members.append(JSONMember(key: key, value: v))
@@ -268,7 +269,7 @@ private struct Reader {
         }
     }
 
-    mutating func list<Filter: JSONKeyFilter>(depth: Int, filter: inout Filter) throws -> JSONNode {
+    mutating func list(depth: Int) throws -> JSONNode {
         try enter(depth)
         let open = i
         i += 1
@@ -276,20 +277,32 @@ private struct Reader {
         var builder = ListBuilder()
         if i < bytes.count, bytes[i] == closeBracket { i += 1; return builder.finish() }
         var index = 0
+        path.components.append(.index(0))   // updated in place per element; removed before any error about the list itself
+        let last = path.components.count - 1
         while true {
-            path.components.append(.index(index))
-            let v = try value(depth: depth + 1, filter: &filter)
-            path.components.removeLast()
+            path.components[last] = .index(index)
+            let v = try value(depth: depth + 1)
             builder.append(v)
             skipWhitespace()
+            if i < bytes.count, bytes[i] == closeBracket {
+                i += 1
+                path.components.removeLast()
+                return builder.finish()
+            }
+            if i < bytes.count, bytes[i] == comma {
+                let commaOffset = i
+                i += 1
+                skipWhitespace()
+                if i < bytes.count, bytes[i] == closeBracket {
+                    path.components.removeLast()
+                    throw notJSON("a trailing comma before ']'", at: commaOffset)
+                }
+                index += 1
+                continue
+            }
+            path.components.removeLast()
             guard i < bytes.count else { throw notJSON("the input ends inside a list that opened at byte offset \(open)", at: i) }
-            if bytes[i] == closeBracket { i += 1; return builder.finish() }
-            guard bytes[i] == comma else { throw notJSON("expected ',' or ']' after a list element, got \(show(i))", at: i) }
-            let commaOffset = i
-            i += 1
-            skipWhitespace()
-            if i < bytes.count, bytes[i] == closeBracket { throw notJSON("a trailing comma before ']'", at: commaOffset) }
-            index += 1
+            throw notJSON("expected ',' or ']' after a list element, got \(show(i))", at: i)
         }
     }
 
@@ -322,11 +335,13 @@ private struct Reader {
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, isWordByte(bytes[i]) { throw malformed() }   // 0x1F, 1.5.2, 2e3e4
-        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         guard let d = Double(text) else { throw malformed() }
         guard d.isFinite else { throw fail("expected a finite number, got \(MessageText.shortened(text))", at: start) }
-        if d == 0, bytes[start..<mantissaEnd].contains(where: { $0 >= 0x31 && $0 <= 0x39 }) {
-            throw fail("\(MessageText.shortened(text)) underflows to 0 (the smallest double above 0 is 5e-324)", at: start)
+        if d == 0 {
+            var j = start
+            while j < mantissaEnd, bytes[j] < 0x31 || bytes[j] > 0x39 { j += 1 }
+            if j < mantissaEnd { throw fail("\(MessageText.shortened(text)) underflows to 0 (the smallest double above 0 is 5e-324)", at: start) }
         }
         return d
     }
@@ -471,7 +486,12 @@ private struct ListBuilder {
     }
 
     func finish() -> JSONNode {
-        flat ? .numbers(NumberArray(shape: [count] + inner, values: values)) : .list(nodes)
+        guard flat else { return .list(nodes) }
+        if count == 0 { return .numbers(NumberArray.emptyList) }
+        if inner.isEmpty { return .numbers(NumberArray(shape: [count], values: values)) }
+        var shape = [count]
+        shape.append(contentsOf: inner)
+        return .numbers(NumberArray(shape: shape, values: values))
     }
 }
 
