@@ -2,8 +2,8 @@
 // or decode and run; a trap, a crash, a leak past -rss_limit_mb or a hang is a finding.
 //
 // Built only by scripts/fuzz.sh, with `-sanitize=fuzzer -D RNNLAB_FUZZING`. Without that
-// condition (the normal `swift build`) this is a program that says how to fuzz and exits,
-// so the package builds and links without libFuzzer.
+// condition (the normal `swift build`) this is a program that says how to fuzz and exits 1:
+// LLVMFuzzerRunDriver exists only in libFuzzer, so the package could not link otherwise.
 
 #if RNNLAB_FUZZING
 import Foundation
@@ -40,5 +40,9 @@ var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
 exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
 #else
-print("FuzzProbe does nothing in a normal build; run scripts/fuzz.sh, which builds it with libFuzzer.")
+import Foundation
+
+// Exits 1, so that a script that runs this build by mistake does not pass as a fuzz run.
+FileHandle.standardError.write(Data("FuzzProbe does nothing in a normal build; run scripts/fuzz.sh, which builds it with libFuzzer.\n".utf8))
+exit(1)
 #endif
