@@ -25,7 +25,8 @@ public enum ProbeLimits {
 
     /// B·T·(D + H), the numbers in x and dh together, at most 2²² (≈ 4.2 million).
     /// BPTT keeps about a dozen buffers of this order (the LSTM's four gates, states and
-    /// their gradients), so this bounds its memory to roughly 400 MB.
+    /// their gradients), so this bounds its memory to about half a gigabyte (an LSTM at the
+    /// limit, H = 64, B·T = 64 512, peaked at 484 MB).
     public static let maximumSequenceEntries = 1 << 22
 
     /// JSON nesting at most 16 deep; the probe's deepest value, x[b][t][d], is 4 deep.

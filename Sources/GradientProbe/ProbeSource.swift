@@ -44,7 +44,7 @@ public enum ProbeSource: Sendable, Equatable {
     /// `failure` starts the message when the system refuses to read (a directory, EIO).
     private static func read(descriptor fd: Int32, name: String, failure: String, limit: Int) throws -> Data {
         var status = stat()
-        var capacity = 1 << 16
+        var capacity = 1 << 16   // a stream's first buffer; it doubles, up to the limit + 1
         if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
             let size = Int(status.st_size)
             if size > limit {
