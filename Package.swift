@@ -20,15 +20,20 @@ let package = Package(
         ),
         // Dense Float64 matrices, GEMM/SVD/eigenvalues/QR, seeded RNG, initialisers.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        // The four cells, the one BPTT loop, stacked and bidirectional wrappers, the probe format.
+        // The four cells, the one BPTT loop, stacked and bidirectional wrappers.
         .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
+        // The gradient probe format (rnnlab-probe/1): a strict JSON parser, bounded reading, the input's
+        // checks against its limits, the run and the output.
+        .target(name: "GradientProbe", dependencies: ["LinearAlgebra", "Recurrence"]),
+        // `rnnlab bench`: the BPTT workload, the numpy/JAX reference processes and the comparison table.
+        .target(name: "Benchmarking", dependencies: ["LinearAlgebra", "Recurrence"]),
         // The measurements behind the gradient-dynamics experiments: pure functions → Codable results.
         .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"]),
-        // Tasks, readouts, optimisers, clipping, the training loop and the clipping/IRNN/gradient-flow computations.
+        // Tasks, readouts, optimisers, clipping, the training loop.
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
-        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments.
+        // Character corpora, n-gram and RNN language models, sampling.
         .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
@@ -37,11 +42,14 @@ let package = Package(
         ]),
         // The executable: subcommands only.
         .executableTarget(name: "rnnlab", dependencies: [
-            "LinearAlgebra", "Recurrence", "Plotting", "Lab",
+            "LinearAlgebra", "Recurrence", "GradientProbe", "Benchmarking", "Plotting", "Lab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer on the probe decoder; a no-op unless built by scripts/fuzz.sh (-sanitize=fuzzer -D RNNLAB_FUZZING).
+        .executableTarget(name: "FuzzProbe", dependencies: ["GradientProbe"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
+        .testTarget(name: "GradientProbeTests", dependencies: ["GradientProbe", "Recurrence", "LinearAlgebra"]),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),

@@ -74,10 +74,15 @@ public struct CellParameters: Equatable, Sendable {
 
     /// The shape of a named weight (rows × cols; a bias is H×1).
     public func shape(of name: String) -> (rows: Int, cols: Int)? {
+        Self.shape(of: name, kind: kind, inputSize: inputSize, hiddenSize: hiddenSize)
+    }
+
+    /// The shape a named weight of a `kind` cell has, known before any parameters are allocated.
+    public static func shape(of name: String, kind: CellKind, inputSize D: Int, hiddenSize H: Int) -> (rows: Int, cols: Int)? {
         guard kind.weightNames.contains(name) else { return nil }
-        if name.hasPrefix("W_x") { return (hiddenSize, inputSize) }
-        if name.hasPrefix("W_h") { return (hiddenSize, hiddenSize) }
-        return (hiddenSize, 1)
+        if name.hasPrefix("W_x") { return (H, D) }
+        if name.hasPrefix("W_h") { return (H, H) }
+        return (H, 1)
     }
 
     private func gateIndex(_ name: String) -> Int {

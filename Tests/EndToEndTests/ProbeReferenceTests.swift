@@ -22,6 +22,7 @@ func checkProbeOutput(_ label: String, got: Data, expected: Data) throws {
     let comparison = JSONComparison(try parseJSON(got, what: "the output of rnnlab probe \(label)"),
                                     try parseJSON(expected, what: "the expected output for \(label)"))
     print("probe \(label) vs numpy: \(comparison.summary)")
+    #expect(comparison.numbers > 0, "rnnlab probe \(label): no numbers were compared")
     #expect(comparison.passed, "rnnlab probe \(label) differs from the numpy reference:\n\(comparison.problems.joined(separator: "\n"))")
 }
 
@@ -76,4 +77,16 @@ struct LiveReferenceTests {
         let out = try Python.run("probe_reference.py", ["--self-check"])
         print(String(decoding: out, as: UTF8.self), terminator: "")
     }
+}
+
+@Test("rnnlab probe reads every input number to the nearest double: a 1×1 W_hh comes back digit for digit as its singular value",
+      arguments: ["0.41264963310326697", "-0.47409149997780875", "0.2387712973711857", "5e-324", "1.7976931348623157e+308"])
+func probeReadsNumbersExactly(_ text: String) throws {
+    // Foundation's JSONSerialization on Linux read the first three one unit in the last place off.
+    let input = #"{"format":"rnnlab-probe/1","cell":"tanh","input_size":1,"hidden_size":1,"#
+        + #""weights":{"W_xh":[[0]],"W_hh":[[\#(text)]],"b_h":[0]},"x":[[[0]]],"dh":[[[0]]]}"#
+    let result = try Rnnlab.run(["probe", "-"], stdin: Data(input.utf8))
+    #expect(result.status == 0, "\(result.stderrText)")
+    let magnitude = text.hasPrefix("-") ? String(text.dropFirst()) : text
+    #expect(result.stdoutText.contains(#""singular_values":{"W_hh":[\#(magnitude)]}"#), "\(result.stdoutText)")
 }

@@ -77,18 +77,6 @@ func linearBackpropMatchesMatrixPowers() {
     #expect(abs(ratio - 0.6275952) < 5e-3)
 }
 
-@Test("the probe rejects a weight of the wrong shape naming the field")
-func probeNamesMisshapenWeight() throws {
-    let json = """
-    {"format":"rnnlab-probe/1","cell":"tanh","input_size":1,"hidden_size":2,
-     "weights":{"W_xh":[[1],[2]],"W_hh":[[1,0]],"b_h":[0,0]},
-     "x":[[[1]]],"dh":[[[1,1]]]}
-    """
-    #expect(throws: Probe.InputError(field: "weights.W_hh", message: "expected 2×2, got 1×2")) {
-        _ = try Probe.parse(Data(json.utf8))
-    }
-}
-
 @Test("a forget bias b_f with zero weights makes every forget gate exactly σ(b_f)")
 func forgetBiasSetsForgetGate() {
     var p = CellParameters(kind: .lstm, inputSize: 2, hiddenSize: 3)

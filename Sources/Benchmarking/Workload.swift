@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Recurrence
 
 /// The diagnostic BPTT workload of `rnnlab bench` (the same as `../shared/bench/common.py`):
 /// one forward pass and full backpropagation through time of L = Σ_t ⟨G_t, h_t⟩, with the

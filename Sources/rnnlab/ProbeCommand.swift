@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Recurrence
+import GradientProbe
 
 extension RNNLab {
     struct Probe: ParsableCommand {
@@ -11,6 +11,8 @@ extension RNNLab {
 
             The output holds h (and c), grad.h (the total ∂L/∂h_t), grad.c, grad.x, grad.h0, grad.c0, every weight gradient, grad_h_norm (‖∂L/∂h_t‖ per step) and the singular values of each recurrent matrix. Numbers read back to the same double. A bad input prints one line on standard error naming the field and exits with status 2; nothing is printed on standard output.
 
+            The input is strict JSON (RFC 8259, UTF-8) of at most \(ProbeLimits.maximumInputBytes >> 20) MiB, with hidden_size at most \(ProbeLimits.maximumHiddenSize), input_size at most \(ProbeLimits.maximumInputSize), a batch of at most \(ProbeLimits.maximumBatch), at most \(ProbeLimits.maximumSteps) time steps and B·T·(input_size + hidden_size) at most \(ProbeLimits.maximumSequenceEntries).
+
             Example:
               rnnlab probe Tests/EndToEndTests/Fixtures/probe-tanh.json | python3 -m json.tool
             """)
@@ -19,20 +21,10 @@ extension RNNLab {
         var file: String
 
         func run() throws {
-            let data: Data
-            if file == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let d = FileManager.default.contents(atPath: file) else {
-                    fail("\(file): cannot read the file")
-                }
-                data = d
-            }
             do {
-                let input = try Recurrence.Probe.parse(data)
-                let out = try Recurrence.Probe.run(input)
-                print(out)
-            } catch let e as Recurrence.Probe.InputError {
+                let input = try ProbeInput(json: try ProbeSource(argument: file).read())
+                try input.run().writeJSON { chunk in FileHandle.standardOutput.write(Data(chunk)) }
+            } catch let e as ProbeInputError {
                 fail(e.description)
             }
         }
