@@ -47,6 +47,8 @@ let package = Package(
         ]),
         // libFuzzer on the probe decoder; a no-op unless built by scripts/fuzz.sh (-sanitize=fuzzer -D RNNLAB_FUZZING).
         .executableTarget(name: "FuzzProbe", dependencies: ["GradientProbe"]),
+        // libFuzzer on the experiment-file decoder (TOML → kind → typed settings); built the same way.
+        .executableTarget(name: "FuzzExperimentFile", dependencies: ["Lab"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
         .testTarget(name: "GradientProbeTests", dependencies: ["GradientProbe", "Recurrence", "LinearAlgebra"]),

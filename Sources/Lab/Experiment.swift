@@ -40,6 +40,8 @@ public struct Experiment: Sendable {
     public let compute: @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput
     /// What produced a run of `file` in the checkout at the given root (nil outside a checkout).
     public let fingerprint: @Sendable (ExperimentFile, URL) -> Fingerprint?
+    /// The file's typed settings, encoded: what the manifest records as the configuration.
+    public let settingsJSON: @Sendable (ExperimentFile) -> JSONValue?
 
     public init(schema: ExperimentSchema, roughSeconds: Double,
                 compute: @escaping @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput) {
@@ -47,6 +49,7 @@ public struct Experiment: Sendable {
         self.roughSeconds = roughSeconds
         self.compute = compute
         self.fingerprint = { _, _ in nil }
+        self.settingsJSON = { _ in nil }
     }
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
@@ -58,6 +61,7 @@ public struct Experiment: Sendable {
             return ExperimentOutput(figures: K.figures(result, settings: settings), results: try K.json(result),
                                     files: try K.files(result, settings: settings))
         }
+        self.settingsJSON = { file in (file.settings() as K.Settings).json }
         self.fingerprint = { file, root in
             let settings: K.Settings = file.settings()
             return Fingerprint.of(kind: K.name, folder: "\(K.self)", settings: settings.json,

@@ -73,8 +73,16 @@ public let experimentFileVersion = 1
 /// that leaves out title, section or description takes them from its kind's file beside it.
 public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], overrides: [String] = [],
                            quick: Bool = false) throws -> ExperimentFile {
-    let path = url.relativePath, name = try experimentName(of: url)
-    let source = try readExperimentSource(url)
+    let name = try experimentName(of: url)
+    return try checkExperimentText(try readExperimentSource(url), name: name, path: url.relativePath, registry: registry,
+                                   beside: url.deletingLastPathComponent(), overrides: overrides, quick: quick)
+}
+
+/// Checks an experiment file's text as `loadExperiment` checks a file on disk: the kind it names,
+/// every key, value and range, then `--quick` and `overrides`. For text that comes from no file
+/// (a fuzzer's input, a form), `beside` is nil and a variant inherits no texts.
+public func checkExperimentText(_ source: String, name: String, path: String, registry: [String: ExperimentSchema],
+                                beside folder: URL? = nil, overrides: [String] = [], quick: Bool = false) throws -> ExperimentFile {
     let root = try parseTOML(source, path: path)
     var kind = name
     if let value = root["kind"] {
@@ -95,9 +103,9 @@ public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], ov
                                   message: what + hint + "known: \(quotedList(known))")
     }
     var inherited: [String: String] = [:]
-    if kind != name {
-        let base = url.deletingLastPathComponent().appendingPathComponent(kind + ".toml")
-        if let text = try? String(contentsOf: base, encoding: .utf8), let table = try? TOMLTable(string: text) {
+    if kind != name, let folder {
+        let base = folder.appendingPathComponent(kind + ".toml")
+        if let text = try? readExperimentSource(base), let table = try? TOMLTable(string: text) {
             for key in ["title", "section", "description"] { if let s = table[key]?.string { inherited[key] = s } }
         }
     }
@@ -114,6 +122,26 @@ public func loadExperiment(at url: URL, schema: ExperimentSchema, overrides: [St
     let path = url.relativePath, name = try experimentName(of: url)
     let source = try readExperimentSource(url)
     return try parseExperiment(source, name: name, path: path, schema: schema, overrides: overrides, quick: quick)
+}
+
+/// The experiment-file decoder end to end on raw bytes, as the fuzzer drives it: the text rules
+/// (size, UTF-8, no NUL), the TOML parser, the kind, every key, value and range, `overrides`, and
+/// the typed settings the kind builds from the result. Throws only `ExperimentFileError`.
+public func checkExperimentBytes(_ bytes: Data, name: String, overrides: [String] = []) throws -> JSONValue {
+    let path = "experiments/\(name).toml"
+    let text: String
+    do {
+        guard bytes.count <= BoundedFile.experimentFileLimit else {
+            throw BoundedFile.Refusal(description: "is \(bytes.count) bytes; the limit is \(BoundedFile.experimentFileLimit) bytes")
+        }
+        text = try BoundedFile.text(bytes)
+    } catch let refusal as BoundedFile.Refusal {
+        throw ExperimentFileError(file: path, message: refusal.description)
+    }
+    let experiments = Dictionary(uniqueKeysWithValues: Catalogue.experiments.map { ($0.name, $0) })
+    let file = try checkExperimentText(text, name: name, path: path, registry: experiments.mapValues(\.schema),
+                                       overrides: overrides)
+    return experiments[file.kind]?.settingsJSON(file) ?? .null
 }
 
 /// The file's text, or an error naming it.

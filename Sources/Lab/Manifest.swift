@@ -5,9 +5,14 @@ import LinearAlgebra
 /// configuration, overrides, seed), on what (rnnlab version and git commit, OpenBLAS core and
 /// threads, gnuplot version), how long each stage took, and the headline `results`.
 enum Manifest {
-    static func make(file: ExperimentFile, output: ExperimentOutput, figures: [String], fingerprint: Fingerprint?,
+    static func make(file: ExperimentFile, settings: JSONValue?, output: ExperimentOutput, figures: [String], fingerprint: Fingerprint?,
                      timings: [String: Double], root: URL, gnuplotVersion: String?) -> JSONValue {
-        let resolved = (try? JSONDecoder().decode(JSONValue.self, from: Data(file.resolvedJSON().utf8))) ?? .null
+        var resolved = (try? JSONDecoder().decode(JSONValue.self, from: Data(file.resolvedJSON().utf8))) ?? .null
+        // The configuration's parameters are the encoded typed settings (the same tree as the file).
+        if let settings, case .object(var members) = resolved {
+            members["parameters"] = settings
+            resolved = .object(members)
+        }
         var seed: JSONValue = .null
         if let value = file.parameters["seed"] { seed = value.json }
         return .object([

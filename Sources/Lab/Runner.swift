@@ -228,7 +228,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             return report
         default: break
         }
-        var manifest = Manifest.make(file: file, output: output, figures: output.figures.map(\.name),
+        var manifest = Manifest.make(file: file, settings: experiment.settingsJSON(file), output: output, figures: output.figures.map(\.name),
                                      fingerprint: experiment.fingerprint(file, paths.root),
                                      timings: ["compute": computeSeconds, "figures": figureSeconds],
                                      root: paths.root, gnuplotVersion: plotter.gnuplotVersion())
