@@ -11,7 +11,7 @@ public enum Catalogue {
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         singularValueSpectra,
         jacobianProducts,
-        clippingCliff,           // 04 gradient clipping
+        Experiment(ClippingCliff.self),  // 04 gradient clipping
         clippingTraining,
         irnnAdding,              // 05 identity initialisation with ReLU
         gradientNormsFourCells,  // 06 LSTM, 07 GRU
