@@ -12,7 +12,7 @@ public enum Catalogue {
         singularValueSpectra,
         jacobianProducts,
         Experiment(ClippingCliff.self),  // 04 gradient clipping
-        clippingTraining,
+        Experiment(ClippingTraining.self),
         irnnAdding,              // 05 identity initialisation with ReLU
         gradientNormsFourCells,  // 06 LSTM, 07 GRU
         lstmForgetBias,

@@ -45,24 +45,6 @@ func longIRNNRace() throws {
     }
 }
 
-@Test("long: clipping training at default settings", .enabled(if: long))
-func longClippingTraining() throws {
-    var s = ClippingTrainingSettings()
-    if let v = env("RNNLAB_CLIP_LR").flatMap(Double.init) { s.learningRate = v }
-    if let v = env("RNNLAB_CLIP_GAIN").flatMap(Double.init) { s.gain = v }
-    if let v = env("RNNLAB_CLIP_ITERS").flatMap(Int.init) { s.iterations = v }
-    if env("RNNLAB_CLIP_QUICK") != nil { let lr = s.learningRate; s = .quick; s.learningRate = lr }
-    let start = Date()
-    let r = try clippingTraining(s)
-    say("clipping: \(Date().timeIntervalSince(start)) s")
-    for rule in r.settings.variants.map(\.rawValue) {
-        say("  \(rule): final \(r.finalLoss[rule] ?? .nan) test \(r.finalTestMSE[rule] ?? .nan) diverged \(r.diverged[rule]!) at \(r.divergedAt[rule] ?? -1) clipped \(r.clippedShare[rule]!)")
-    }
-    // No rule clips when there is none; norm clipping keeps the run finite.
-    #expect(r.clippedShare["none"] == 0)
-    #expect(r.diverged["norm"] == false)
-}
-
 @Test("long: gradient flow at default settings", .enabled(if: long))
 func longGradientFlow() throws {
     let start = Date()

@@ -49,3 +49,12 @@ func recipeText(_ o: OptimizerSettings, _ c: Clipping) -> String {
 
 /// A results value that may be missing (a run that stopped before its first evaluation).
 func number(_ x: Double?) -> JSONValue { x.map { .number($0) } ?? .null }
+
+extension KeyedEncodingContainer {
+    /// A results number that may be missing (a run that stopped before its first evaluation) or
+    /// not finite (a diverging run's mean loss): written as null, as the manifest writes any
+    /// non-finite number, so the key is always there.
+    mutating func encodeNumberOrNull(_ x: Double?, forKey key: Key) throws {
+        if let x, x.isFinite { try encode(x, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}
