@@ -13,7 +13,7 @@ public enum Catalogue {
         jacobianProducts,
         Experiment(ClippingCliff.self),  // 04 gradient clipping
         Experiment(ClippingTraining.self),
-        irnnAdding,              // 05 identity initialisation with ReLU
+        Experiment(IRNNAdding.self),  // 05 identity initialisation with ReLU
         gradientNormsFourCells,  // 06 LSTM, 07 GRU
         lstmForgetBias,
         gradientFlowTraining,

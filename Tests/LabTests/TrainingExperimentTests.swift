@@ -8,7 +8,7 @@ import Testing
 
 /// Each experiment computed once, shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
-    [Catalogue.irnnAdding, Catalogue.gradientFlowTraining].map { e in
+    [Catalogue.gradientFlowTraining].map { e in
         (e.name, Result { try runQuick(e) })
     })
 
@@ -22,21 +22,6 @@ private func number(_ value: JSONValue?, _ path: String) throws -> Double {
 private func series(_ out: ExperimentOutput, figure: String, panel: Int) throws -> [Series] {
     let f = try #require(out.figures.first { $0.name == figure }, "no figure \(figure)")
     return try #require(f.panels.indices.contains(panel) ? f.panels[panel].series : nil, "\(figure) has no panel \(panel)")
-}
-
-@Test("irnn-adding (quick): final_test_mse keyed by model and T, baseline 1/6, finite curves")
-func raceHeadlines() throws {
-    let out = try output("irnn-adding")
-    let r = out.results
-    #expect(try number(r["baseline_mse"], "baseline_mse") == 1.0 / 6)
-    for model in ["tanh", "relu", "irnn", "lstm", "gru"] {
-        let mse = try number(r["final_test_mse"]?[model]?["10"], "final_test_mse.\(model)[\"10\"]")
-        #expect(mse.isFinite && mse >= 0)
-        #expect(r["recipes"]?[model]?["learning_rate"]?.number != nil)
-    }
-    for s in try series(out, figure: "race", panel: 0) {
-        #expect(!s.y.isEmpty && s.y.allSatisfy { $0.isFinite }, "\(s.label) has non-finite test MSE")
-    }
 }
 
 @Test("gradient-flow-training (quick): log10 ‖∂L/∂h_t‖ heatmaps are finite, one column per step, and spectra are drawn")
