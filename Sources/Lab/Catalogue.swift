@@ -16,7 +16,7 @@ public enum Catalogue {
         Experiment(IRNNAdding.self),  // 05 identity initialisation with ReLU
         gradientNormsFourCells,  // 06 LSTM, 07 GRU
         lstmForgetBias,
-        gradientFlowTraining,
+        Experiment(GradientFlowTraining.self),
         deepBidirectional,       // 08 bidirectional and deep
         edgeOfChaos,             // 09 beyond the lecture
     ]

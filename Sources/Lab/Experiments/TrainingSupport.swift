@@ -3,8 +3,8 @@ import LinearAlgebra
 import Plotting
 import Training
 
-/// Helpers of the training experiments (clipping-training, irnn-adding, gradient-flow-training;
-/// clipping-cliff draws with `plain` and `short` only).
+/// Helpers of the experiments that train a model (clipping-training, irnn-adding,
+/// gradient-flow-training).
 
 /// Training hooks that report "label: iteration k/n, loss ℓ" to the run's status line every
 /// `every` updates and stop the run when Ctrl-C was pressed.
@@ -95,6 +95,3 @@ extension KeyedEncodingContainer {
         if let x, x.isFinite { try encode(x, forKey: key) } else { try encodeNil(forKey: key) }
     }
 }
-
-/// A results value that may be missing (a run that stopped before its first evaluation).
-func number(_ x: Double?) -> JSONValue { x.map { .number($0) } ?? .null }
