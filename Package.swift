@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Benchmarking", dependencies: ["LinearAlgebra", "Recurrence"]),
         // The measurements behind the gradient-dynamics experiments: pure functions → Codable results.
         .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"]),
-        // Tasks, readouts, optimisers, clipping, the training loop.
+        // Tasks, readouts, optimisers, clipping, the training loop and the cliff's one-unit loss (primitives only).
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
     ]

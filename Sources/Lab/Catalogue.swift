@@ -11,12 +11,12 @@ public enum Catalogue {
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         singularValueSpectra,
         jacobianProducts,
-        clippingCliff,           // 04 gradient clipping
-        clippingTraining,
-        irnnAdding,              // 05 identity initialisation with ReLU
+        Experiment(ClippingCliff.self),  // 04 gradient clipping
+        Experiment(ClippingTraining.self),
+        Experiment(IRNNAdding.self),  // 05 identity initialisation with ReLU
         gradientNormsFourCells,  // 06 LSTM, 07 GRU
         lstmForgetBias,
-        gradientFlowTraining,
+        Experiment(GradientFlowTraining.self),
         deepBidirectional,       // 08 bidirectional and deep
         edgeOfChaos,             // 09 beyond the lecture
     ]

@@ -1,8 +1,9 @@
 import Foundation
+import LinearAlgebra
 import Plotting
 import Training
 
-/// Helpers of the four training experiments (clipping-cliff, clipping-training, irnn-adding,
+/// Helpers of the experiments that train a model (clipping-training, irnn-adding,
 /// gradient-flow-training).
 
 /// Training hooks that report "label: iteration k/n, loss ℓ" to the run's status line every
@@ -13,6 +14,52 @@ func trainingHooks(_ context: RunContext, _ label: String, iterations: Int, ever
     }, isCancelled: { (try? context.checkCancelled()) == nil })
 }
 
+/// Trains every job, `parallel` at a time, each on one OpenBLAS thread (the runs are independent;
+/// at H = 100 one GEMM is too small to gain from threads, two runs at once gain 2×). With
+/// `parallel` = 1 the jobs run one after the other on the process's threads.
+/// The results come back in the order of `jobs`.
+func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: Int, context: RunContext) throws -> [TrainingRun] {
+    let workers = max(1, min(parallel, jobs.count))
+    if workers == 1 {
+        return try jobs.map { job in
+            try context.checkCancelled()
+            return try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) }
+        }
+    }
+    let threads = BLASThreads.count
+    BLASThreads.set(1)
+    defer { BLASThreads.set(threads) }
+    // Shared by the workers; every access holds `lock`.
+    final class Box: @unchecked Sendable {
+        let lock = NSLock()
+        var runs: [TrainingRun?]
+        var error: (any Error)?
+        var next = 0
+        init(_ n: Int) { runs = Array(repeating: nil, count: n) }
+        func take() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard error == nil, next < runs.count else { return nil }
+            next += 1
+            return next - 1
+        }
+        func put(_ i: Int, _ r: Swift.Result<TrainingRun, any Error>) {
+            lock.lock(); defer { lock.unlock() }
+            switch r {
+            case .success(let run): runs[i] = run
+            case .failure(let e): if error == nil { error = e }
+            }
+        }
+    }
+    let box = Box(jobs.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let i = box.take() {
+            let job = jobs[i]
+            box.put(i, Swift.Result { try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) } })
+        }
+    }
+    if let e = box.error { throw e }
+    return box.runs.map { $0! }
+}
 
 /// Mean of each window of `width` consecutive values ending at i (shorter at the start):
 /// minibatch losses are noisy, a running mean shows the trend.
@@ -25,13 +72,6 @@ func runningMean(_ v: [Double], width: Int) -> [Double] {
         out.append(sum / Double(min(i + 1, width)))
     }
     return out
-}
-
-/// The optimiser names an experiment file may use, and the settings they stand for.
-let optimizerNames = OptimizerKind.allCases.map(\.rawValue)
-
-func optimizer(_ name: String, learningRate: Double) -> OptimizerSettings {
-    OptimizerSettings(kind: OptimizerKind(rawValue: name) ?? .adam, learningRate: learningRate)
 }
 
 /// "Adam η = 0.001, clip ‖g‖ ≤ 1" for a legend or a results entry.
@@ -47,5 +87,11 @@ func recipeText(_ o: OptimizerSettings, _ c: Clipping) -> String {
     return "\(name) η = \(plain(o.learningRate)), \(clip)"
 }
 
-/// A results value that may be missing (a run that stopped before its first evaluation).
-func number(_ x: Double?) -> JSONValue { x.map { .number($0) } ?? .null }
+extension KeyedEncodingContainer {
+    /// A results number that may be missing (a run that stopped before its first evaluation) or
+    /// not finite (a diverging run's mean loss): written as null, as the manifest writes any
+    /// non-finite number, so the key is always there.
+    mutating func encodeNumberOrNull(_ x: Double?, forKey key: Key) throws {
+        if let x, x.isFinite { try encode(x, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}
