@@ -18,6 +18,6 @@ public enum Catalogue {
         lstmForgetBias,
         gradientFlowTraining,
         deepBidirectional,       // 08 bidirectional and deep
-        edgeOfChaos,             // 09 beyond the lecture
+        Experiment(EdgeOfChaos.self),  // 09 beyond the lecture
     ]
 }
