@@ -9,7 +9,7 @@ public enum Catalogue {
         ngramVsRNNLM,            // 02 language models
         charRNNSamples,
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
-        singularValueSpectra,
+        Experiment(SingularValueSpectra.self),
         jacobianProducts,
         clippingCliff,           // 04 gradient clipping
         clippingTraining,
