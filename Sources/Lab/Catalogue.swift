@@ -10,7 +10,7 @@ public enum Catalogue {
         charRNNSamples,
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         Experiment(SingularValueSpectra.self),
-        jacobianProducts,
+        Experiment(JacobianProducts.self),
         clippingCliff,           // 04 gradient clipping
         clippingTraining,
         irnnAdding,              // 05 identity initialisation with ReLU
