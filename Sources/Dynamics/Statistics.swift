@@ -65,7 +65,7 @@ public func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.red
 
 /// log₁₀ x, with 0 mapped to log₁₀ of the smallest positive Double (≈ −323.3) so every
 /// series stays finite and JSON-encodable; a norm that underflowed reads as "below 1e-323".
-@inline(__always) func finiteLog10(_ x: Double) -> Double {
+@inline(__always) public func finiteLog10(_ x: Double) -> Double {
     log10(max(x, Double.leastNonzeroMagnitude))
 }
 

@@ -14,7 +14,7 @@ public enum Catalogue {
         clippingCliff,           // 04 gradient clipping
         clippingTraining,
         irnnAdding,              // 05 identity initialisation with ReLU
-        gradientNormsFourCells,  // 06 LSTM, 07 GRU
+        Experiment(GradientNormsFourCells.self),  // 06 LSTM, 07 GRU
         lstmForgetBias,
         gradientFlowTraining,
         deepBidirectional,       // 08 bidirectional and deep

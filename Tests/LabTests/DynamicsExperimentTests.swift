@@ -7,7 +7,7 @@ import Testing
 
 /// Each experiment computed once (a global `let` is initialised on first use, once), shared by the tests.
 private let quickOutputs: [String: Result<ExperimentOutput, any Error>] = Dictionary(uniqueKeysWithValues:
-    [Catalogue.gradientNormsFourCells, Catalogue.lstmForgetBias].map { e in
+    [Catalogue.lstmForgetBias].map { e in
         (e.name, Result { try runQuick(e) })
     })
 
@@ -15,26 +15,6 @@ private func output(_ name: String) throws -> ExperimentOutput { try #require(qu
 
 private func number(_ value: JSONValue?, _ path: String) throws -> Double {
     try #require(value?.number, "results.\(path) is not a number")
-}
-
-@Test("gradient-norms-four-cells: the IRNN keeps the gradient, tanh loses it, and σ_max(W_hh) ≈ 2g")
-func gradientNormsHeadlines() throws {
-    let cells = try #require(try output("gradient-norms-four-cells").results["cells"])
-    let irnn = try number(cells["irnn"]?["factor_per_step"], "cells.irnn.factor_per_step")
-    #expect(abs(irnn - 1) < 0.01, "IRNN factor per step \(irnn)")
-    let tanh = try number(cells["tanh"]?["factor_per_step"], "cells.tanh.factor_per_step")
-    let tanhFirst = try number(cells["tanh"]?["log10_dh1_over_dhT"], "cells.tanh.log10_dh1_over_dhT")
-    #expect(tanh < 0.98 && tanhFirst < -0.5, "tanh factor \(tanh), log₁₀ ‖dh_1‖/‖dh_T‖ = \(tanhFirst)")
-    let σ = try number(cells["tanh"]?["sigma_max_mean"], "cells.tanh.sigma_max_mean")
-    let expected = try number(cells["tanh"]?["sigma_max_expected"], "cells.tanh.sigma_max_expected")
-    #expect(abs(σ / expected - 1) < 0.15, "σ_max \(σ) against 2g = \(expected)")
-    let bound = try number(cells["tanh"]?["log10_bound_at_first_step"], "cells.tanh.log10_bound_at_first_step")
-    #expect(bound > tanhFirst, "the bound (γ σ_max)^(T−1) = 10^\(bound) lies above the measured 10^\(tanhFirst)")
-    for cell in ["lstm", "gru"] {
-        let f = try number(cells[cell]?["factor_per_step"], "cells.\(cell).factor_per_step")
-        #expect(f > 0 && f < 1, "\(cell) factor per step \(f)")
-    }
-    #expect(cells["lstm"]?["log10_dc1_over_dhT"]?.number != nil)
 }
 
 @Test("lstm-forget-bias: the cell-path factor per step is σ(b_f) within 1 % for every b_f")
@@ -56,7 +36,7 @@ func forgetBiasFactors() throws {
 }
 
 @Test("every series the gradient-dynamics figures draw is finite, and positive on log axes",
-      arguments: ["gradient-norms-four-cells", "lstm-forget-bias"])
+      arguments: ["lstm-forget-bias"])
 func gradientDynamicsFiguresAreDrawable(name: String) throws {
     expectFiguresDrawable(try output(name), experiment: name)
 }
