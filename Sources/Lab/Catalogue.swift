@@ -15,7 +15,7 @@ public enum Catalogue {
         clippingTraining,
         irnnAdding,              // 05 identity initialisation with ReLU
         Experiment(GradientNormsFourCells.self),  // 06 LSTM, 07 GRU
-        lstmForgetBias,
+        Experiment(LSTMForgetBias.self),
         gradientFlowTraining,
         deepBidirectional,       // 08 bidirectional and deep
         Experiment(EdgeOfChaos.self),  // 09 beyond the lecture
