@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import Recurrence
 
-// Experiment `gradient-norms-four-cells`: how much of a loss at the last step reaches step t,
+// How much of a loss at the last step reaches step t,
 //
 //     ‖∂L/∂h_t‖ / ‖∂L/∂h_T‖,   L = ⟨g, h_T⟩ (the loss gradient g sits at step T only),
 //
@@ -14,7 +14,7 @@ import Recurrence
 // The IRNN's ∂h_t/∂h_{t−1} = diag(1[a_t > 0]) (Le et al. 2015), so with every unit active the
 // norm is constant. The LSTM's cell path multiplies ∂L/∂c by f_t per step (§8).
 
-/// The four cells of the lecture, with the initialisations this experiment uses.
+/// The four cells of the lecture, each with its usual initialisation.
 public enum GradientCell: String, Codable, Sendable, CaseIterable {
     /// tanh, W_hh ~ N(0, g²/H), W_xh ~ U(±1/√H), b = 0.
     case tanh
@@ -36,59 +36,40 @@ public enum GradientCell: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// How the loss gradient g = ∂L/∂h_T is drawn for each batch column.
-public enum LossGradient: String, Codable, Sendable {
-    /// A uniformly random unit vector (a normalised Gaussian).
-    case unitVector
-    /// N(0, 1) entries.
-    case gaussian
-}
-
-/// Initialisation and input settings shared by the cells (every field has a default).
-public struct GradientNormSettings: Codable, Sendable, Equatable {
+/// How the networks of `gradientNormRun` are drawn and driven.
+public struct GradientNormSettings: Sendable, Equatable {
     /// H.
-    public var hidden: Int = 128
+    public var hidden: Int
     /// D.
-    public var inputSize: Int = 10
-    /// T (≥ 200 in the experiment).
-    public var steps: Int = 200
+    public var inputSize: Int
+    /// T.
+    public var steps: Int
     /// B: batch columns, each its own sequence.
-    public var batch: Int = 4
+    public var batch: Int
     /// g of the tanh cell's W_hh ~ N(0, g²/H); 1 gives vanishing gradients (σ_max ≈ 2, but
     /// tanh′ < 1 and ρ ≈ 1).
-    public var tanhGain: Double = 1
+    public var tanhGain: Double
     /// b_f of the LSTM (1: Jozefowicz et al. 2015).
-    public var forgetBias: Double = 1
+    public var forgetBias: Double
     /// σ_x of the IRNN's W_xh ~ N(0, σ_x²).
-    public var irnnInputWeightStd: Double = 0.001
+    public var irnnInputWeightStd: Double
     /// x_t ~ N(0, inputStd²); 0 gives zero input.
-    public var inputStd: Double = 1
+    public var inputStd: Double
     /// h_0 ~ N(0, s²) (|·| for the IRNN, so its units start active; c_0 = 0). Nonzero so the
     /// IRNN with zero input carries a gradient at all (with h_0 = 0 every ReLU is off).
-    public var initialStateStd: Double = 0.5
-    public var lossGradient: LossGradient = .unitVector
+    public var initialStateStd: Double
 
-    public init() {}
-
-    private enum CodingKeys: String, CodingKey {
-        case hidden, inputSize, steps, batch, tanhGain, forgetBias, irnnInputWeightStd, inputStd,
-             initialStateStd, lossGradient
-    }
-
-    /// Missing keys take the defaults above.
-    public init(from decoder: Decoder) throws {
-        let k = try decoder.container(keyedBy: CodingKeys.self)
-        let d = GradientNormSettings()
-        hidden = try k.decodeIfPresent(Int.self, forKey: .hidden) ?? d.hidden
-        inputSize = try k.decodeIfPresent(Int.self, forKey: .inputSize) ?? d.inputSize
-        steps = try k.decodeIfPresent(Int.self, forKey: .steps) ?? d.steps
-        batch = try k.decodeIfPresent(Int.self, forKey: .batch) ?? d.batch
-        tanhGain = try k.decodeIfPresent(Double.self, forKey: .tanhGain) ?? d.tanhGain
-        forgetBias = try k.decodeIfPresent(Double.self, forKey: .forgetBias) ?? d.forgetBias
-        irnnInputWeightStd = try k.decodeIfPresent(Double.self, forKey: .irnnInputWeightStd) ?? d.irnnInputWeightStd
-        inputStd = try k.decodeIfPresent(Double.self, forKey: .inputStd) ?? d.inputStd
-        initialStateStd = try k.decodeIfPresent(Double.self, forKey: .initialStateStd) ?? d.initialStateStd
-        lossGradient = try k.decodeIfPresent(LossGradient.self, forKey: .lossGradient) ?? d.lossGradient
+    public init(hidden: Int, inputSize: Int, steps: Int, batch: Int, tanhGain: Double, forgetBias: Double,
+                irnnInputWeightStd: Double, inputStd: Double, initialStateStd: Double) {
+        self.hidden = hidden
+        self.inputSize = inputSize
+        self.steps = steps
+        self.batch = batch
+        self.tanhGain = tanhGain
+        self.forgetBias = forgetBias
+        self.irnnInputWeightStd = irnnInputWeightStd
+        self.inputStd = inputStd
+        self.initialStateStd = initialStateStd
     }
 }
 
@@ -105,8 +86,8 @@ public struct GradientNormRun: Codable, Sendable, Equatable {
 }
 
 /// Runs one cell for one seed: draws the parameters, the inputs and h_0, a loss gradient at
-/// step T only, then forward and backward through `BPTT`. `net` (optional) is a workspace of the
-/// right shape to reuse across seeds.
+/// step T only (a random unit vector per batch column), then forward and backward through
+/// `BPTT`. `net` (optional) is a workspace of the right shape to reuse across seeds.
 public func gradientNormRun(_ cell: GradientCell, seed: UInt64, settings s: GradientNormSettings,
                             net: BPTT? = nil) throws -> GradientNormRun {
     let H = s.hidden, D = s.inputSize, T = s.steps, B = s.batch
@@ -144,69 +125,10 @@ public func gradientNormRun(_ cell: GradientCell, seed: UInt64, settings s: Grad
     let g = rng.gaussianMatrix(rows: H, cols: B, std: 1)
     let last = rnn.dhLoss.columns((T - 1) * B, B)
     for j in 0..<B {
-        let n = s.lossGradient == .unitVector ? g.withRef { $0.columns(j, 1).frobeniusNorm } : 1
+        let n = g.withRef { $0.columns(j, 1).frobeniusNorm }
         for i in 0..<H { last[i, j] = g[i, j] / n }
     }
     rnn.backward(p)
     return GradientNormRun(cell: cell, seed: seed, hNorms: rnn.gradHNorm, cNorms: rnn.gradCNorm,
                            sigmaMax: try singularValues(p.W_h)[0])
-}
-
-/// One cell over all seeds, normalised per seed so ‖∂L/∂h_T‖ = 1.
-public struct GradientNormCurve: Codable, Sendable, Equatable {
-    public var cell: GradientCell
-    /// log₁₀(‖∂L/∂h_t‖ / ‖∂L/∂h_T‖), t = 1…T: geometric mean and band over seeds.
-    public var h: LogBand
-    /// log₁₀(‖∂L/∂c_t‖ / ‖∂L/∂h_T‖) (LSTM only).
-    public var c: LogBand?
-    /// σ_max(W_hh) per seed.
-    public var sigmaMaxPerSeed: [Double]
-    /// tanh only: log₁₀ of the bound (γ σ_max)^{T−t}, γ = 1, with σ_max the geometric mean over
-    /// seeds (each seed's own bound holds for that seed).
-    public var boundLog10: [Double]?
-    /// Mean over seeds of log₁₀(‖∂L/∂h_1‖/‖∂L/∂h_T‖): what survives T − 1 steps.
-    public var log10AtFirstStep: Double
-    /// 10^{log10AtFirstStep/(T − 1)}: the geometric-mean factor per step.
-    public var factorPerStep: Double
-}
-
-public struct GradientNormsResult: Codable, Sendable, Equatable {
-    public var settings: GradientNormSettings
-    public var seeds: [UInt64]
-    /// t = 1…T.
-    public var time: [Int]
-    public var curves: [GradientNormCurve]
-    public var headlines: [Headline]
-}
-
-/// ‖∂L/∂h_t‖ against t for each cell over `seeds` (≥ 10 in the experiment), loss at step T
-/// only; see `GradientNormSettings` for the initialisations. One `BPTT` workspace per cell,
-/// reused across seeds.
-public func gradientNormsFourCells(cells: [GradientCell] = GradientCell.allCases,
-                                   settings s: GradientNormSettings = GradientNormSettings(),
-                                   seeds: [UInt64] = Array(1...10)) throws -> GradientNormsResult {
-    precondition(!seeds.isEmpty && s.steps >= 2, "gradientNormsFourCells: \(seeds.count) seeds, T = \(s.steps)")
-    let T = s.steps
-    var curves = [GradientNormCurve]()
-    var headlines = [Headline]()
-    for cell in cells {
-        let net = BPTT(kind: cell.kind, inputSize: s.inputSize, hiddenSize: s.hidden, batch: s.batch, steps: T)
-        let runs = try seeds.map { try gradientNormRun(cell, seed: $0, settings: s, net: net) }
-        let h = LogBand(perSeed: runs.map { r in r.hNorms.map { finiteLog10($0 / r.hNorms[T - 1]) } })
-        let c = cell == .lstm
-            ? LogBand(perSeed: runs.map { r in r.cNorms.map { finiteLog10($0 / r.hNorms[T - 1]) } }) : nil
-        let σ = runs.map(\.sigmaMax)
-        let logσ = mean(σ.map { log10($0) })
-        let atFirst = h.mean[0]
-        let curve = GradientNormCurve(
-            cell: cell, h: h, c: c, sigmaMaxPerSeed: σ,
-            boundLog10: cell == .tanh ? (1...T).map { Double(T - $0) * logσ } : nil,
-            log10AtFirstStep: atFirst, factorPerStep: pow(10, atFirst / Double(T - 1)))
-        curves.append(curve)
-        headlines.append(Headline("log₁₀ ‖∂L/∂h_1‖/‖∂L/∂h_T‖ [\(cell)]", atFirst))
-        headlines.append(Headline("per-step factor [\(cell)]", curve.factorPerStep))
-        if let c { headlines.append(Headline("log₁₀ ‖∂L/∂c_1‖/‖∂L/∂h_T‖ [lstm]", c.mean[0])) }
-        if cell == .tanh { headlines.append(Headline("σ_max(W_hh) [tanh]", pow(10, logσ), expected: 2 * s.tanhGain)) }
-    }
-    return GradientNormsResult(settings: s, seeds: seeds, time: Array(1...T), curves: curves, headlines: headlines)
 }

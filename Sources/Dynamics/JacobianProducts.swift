@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import Recurrence
 
-// Experiment `jacobian-products`: the singular values of the input-output Jacobian through time,
+// The singular values of the input-output Jacobian through time,
 //
 //     ∂h_T/∂h_0 = Π_{t=T…1} ∂h_t/∂h_{t−1} = J_T ⋯ J_1,    J_t = diag(f′(a_t)) W_hh,
 //
@@ -31,15 +31,6 @@ public struct JacobianCase: Codable, Sendable, Equatable {
         self.recurrent = recurrent
         self.gain = gain
     }
-
-    /// tanh with Gaussian W at g = 0.5, 1, 1.5; tanh with orthogonal W; the IRNN.
-    public static let standard: [JacobianCase] = [
-        JacobianCase(label: "tanh, Gaussian g = 0.5", cell: .tanh, recurrent: .gaussian, gain: 0.5),
-        JacobianCase(label: "tanh, Gaussian g = 1", cell: .tanh, recurrent: .gaussian, gain: 1),
-        JacobianCase(label: "tanh, Gaussian g = 1.5", cell: .tanh, recurrent: .gaussian, gain: 1.5),
-        JacobianCase(label: "tanh, orthogonal", cell: .tanh, recurrent: .orthogonal, gain: 1),
-        JacobianCase(label: "IRNN (ReLU, W_hh = I)", cell: .relu, recurrent: .identity, gain: 1),
-    ]
 }
 
 /// The singular values of ∂h_T/∂h_0 for one T.
@@ -70,84 +61,57 @@ public struct JacobianCaseResult: Codable, Sendable, Equatable {
     public var spectra: [JacobianSpectrum]
 }
 
-public struct JacobianProductsResult: Codable, Sendable, Equatable {
-    public var hidden: Int
-    public var inputSize: Int
-    public var inputWeightStd: Double
-    public var seed: UInt64
-    public var steps: [Int]
-    public var cases: [JacobianCaseResult]
-    public var headlines: [Headline]
-}
-
-/// For each case: draws W_hh (H×H, `recurrent` at `gain`), W_xh ~ N(0, inputWeightStd²) (H×D),
-/// b = 0, inputs x_t ~ N(0, 1) (D per step) and h_0 = 0; runs the forward pass with `BPTT`
-/// (batch 1, T = max(steps)); then forms P_t = diag(f′(a_t)) W_hh P_{t−1}, P_0 = I, by one GEMM
-/// per step into preallocated buffers and takes the singular values of P_T for every T in
-/// `steps`. Every case draws from its own generator seeded with `seed`.
-public func jacobianProducts(cases: [JacobianCase] = JacobianCase.standard, hidden H: Int = 100,
-                             inputSize D: Int = 10, steps: [Int] = [1, 2, 5, 10, 20, 50, 100],
-                             inputWeightStd: Double = 0.1, seed: UInt64 = 1) throws -> JacobianProductsResult {
+/// Draws one network as `c` says: W_hh (H×H, `recurrent` at `gain`), W_xh ~ N(0, inputWeightStd²)
+/// (H×D), b = 0, inputs x_t ~ N(0, 1) (D per step) and h_0 = 0, all from one generator seeded
+/// with `seed`; runs the forward pass with `BPTT` (batch 1, T = max(steps)); then forms
+/// P_t = diag(f′(a_t)) W_hh P_{t−1}, P_0 = I, by one GEMM per step into preallocated buffers and
+/// takes the singular values of P_T for every T in `steps`.
+public func jacobianProductSpectra(_ c: JacobianCase, hidden H: Int, inputSize D: Int, steps: [Int],
+                                   inputWeightStd: Double, seed: UInt64) throws -> JacobianCaseResult {
     let stepList = Array(Set(steps)).sorted()
-    precondition(!stepList.isEmpty && stepList[0] >= 1, "jacobianProducts: steps \(steps)")
+    precondition(!stepList.isEmpty && stepList[0] >= 1, "jacobianProductSpectra: steps \(steps)")
     let T = stepList.last!
     let record = Set(stepList)
-    var results = [JacobianCaseResult]()
-    var headlines = [Headline]()
-    let net = [CellKind.tanh, .relu].reduce(into: [CellKind: BPTT]()) {
-        $0[$1] = BPTT(kind: $1, inputSize: D, hiddenSize: H, batch: 1, steps: T)
-    }
+    let rnn = BPTT(kind: c.cell, inputSize: D, hiddenSize: H, batch: 1, steps: T)
     let buffer = Buffer(count: 2 * H * H + H)
     var P = buffer.take(rows: H, cols: H)       // H×H: ∂h_t/∂h_0
     var tmp = buffer.take(rows: H, cols: H)     // H×H: W_hh P_{t−1}
     let active = buffer.take(rows: H, cols: 1)  // H: 1 while unit i has been active at every step
-    for c in cases {
-        var rng = SeededGenerator(seed: seed)
-        var p = CellParameters(kind: c.cell, inputSize: D, hiddenSize: H)
-        p.W_h = c.recurrent.matrix(H, gain: c.gain, using: &rng)
-        p.W_x = rng.gaussianMatrix(rows: H, cols: D, std: inputWeightStd)
-        let rnn = net[c.cell]!
-        rng.gaussianMatrix(rows: D, cols: T, std: 1).withRef { rnn.x.copy(from: $0) }
-        rnn.h(0).fill(0)
-        rnn.forward(p)
-        P.fill(0)
-        for i in 0..<H { P[i, i] = 1 }
-        active.fill(1)
-        let relu = c.cell == .relu
-        var spectra = [JacobianSpectrum]()
-        try p.W_h.withRef { W in
-            for t in 1...T {
-                let h = rnn.h(t)
-                gemm(W, P, into: tmp)                                  // W_hh P_{t−1}
-                for i in 0..<H {
-                    let d = relu ? (h[i, 0] > 0 ? 1.0 : 0.0)           // ReLU′ = 1[a_t > 0] (h > 0 ⇔ a > 0)
-                                 : 1 - h[i, 0] * h[i, 0]               // tanh′ = 1 − h_t²
-                    if relu { active[i, 0] *= d }
-                    for j in 0..<H { tmp[i, j] *= d }                  // J_t P_{t−1} = diag(f′) W_hh P_{t−1}
-                }
-                swap(&P, &tmp)
-                if record.contains(t) {
-                    let σ = try singularValues(P.copy())
-                    let floor = σ[0] * Double(H) * Double.ulpOfOne
-                    let resolved = σ.filter { $0 > floor }
-                    spectra.append(JacobianSpectrum(
-                        steps: t, singularValues: σ, max: σ.first!, median: median(σ), min: σ.last!,
-                        meanLogSigma: resolved.isEmpty ? 0 : mean(resolved.map { log($0) }),
-                        resolved: resolved.count,
-                        unitsActiveThroughout: relu ? (0..<H).filter { active[$0, 0] == 1 }.count : nil))
-                }
+    var rng = SeededGenerator(seed: seed)
+    var p = CellParameters(kind: c.cell, inputSize: D, hiddenSize: H)
+    p.W_h = c.recurrent.matrix(H, gain: c.gain, using: &rng)
+    p.W_x = rng.gaussianMatrix(rows: H, cols: D, std: inputWeightStd)
+    rng.gaussianMatrix(rows: D, cols: T, std: 1).withRef { rnn.x.copy(from: $0) }
+    rnn.h(0).fill(0)
+    rnn.forward(p)
+    P.fill(0)
+    for i in 0..<H { P[i, i] = 1 }
+    active.fill(1)
+    let relu = c.cell == .relu
+    var spectra = [JacobianSpectrum]()
+    try p.W_h.withRef { W in
+        for t in 1...T {
+            let h = rnn.h(t)
+            gemm(W, P, into: tmp)                                  // W_hh P_{t−1}
+            for i in 0..<H {
+                let d = relu ? (h[i, 0] > 0 ? 1.0 : 0.0)           // ReLU′ = 1[a_t > 0] (h > 0 ⇔ a > 0)
+                             : 1 - h[i, 0] * h[i, 0]               // tanh′ = 1 − h_t²
+                if relu { active[i, 0] *= d }
+                for j in 0..<H { tmp[i, j] *= d }                  // J_t P_{t−1} = diag(f′) W_hh P_{t−1}
+            }
+            swap(&P, &tmp)
+            if record.contains(t) {
+                let σ = try singularValues(P.copy())
+                let floor = σ[0] * Double(H) * Double.ulpOfOne
+                let resolved = σ.filter { $0 > floor }
+                spectra.append(JacobianSpectrum(
+                    steps: t, singularValues: σ, max: σ.first!, median: median(σ), min: σ.last!,
+                    meanLogSigma: resolved.isEmpty ? 0 : mean(resolved.map { log($0) }),
+                    resolved: resolved.count,
+                    unitsActiveThroughout: relu ? (0..<H).filter { active[$0, 0] == 1 }.count : nil))
             }
         }
-        let r = JacobianCaseResult(jacobianCase: c, sigmaMaxW: try singularValues(p.W_h)[0],
-                                   spectralRadiusW: try spectralRadius(p.W_h), spectra: spectra)
-        results.append(r)
-        let last = spectra.last!
-        headlines.append(Headline("σ_max of ∂h_T/∂h_0 at T = \(T) [\(c.label)]", last.max))
-        headlines.append(Headline("median σ of ∂h_T/∂h_0 at T = \(T) [\(c.label)]", last.median))
-        if let n = last.unitsActiveThroughout {
-            headlines.append(Headline("units active at every step to T = \(T) [\(c.label)]", Double(n)))
-        }
     }
-    return JacobianProductsResult(hidden: H, inputSize: D, inputWeightStd: inputWeightStd, seed: seed,
-                                  steps: stepList, cases: results, headlines: headlines)
+    return JacobianCaseResult(jacobianCase: c, sigmaMaxW: try singularValues(p.W_h)[0],
+                              spectralRadiusW: try spectralRadius(p.W_h), spectra: spectra)
 }

@@ -9,15 +9,15 @@ public enum Catalogue {
         ngramVsRNNLM,            // 02 language models
         charRNNSamples,
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
-        singularValueSpectra,
-        jacobianProducts,
-        Experiment(ClippingCliff.self),  // 04 gradient clipping
+        Experiment(SingularValueSpectra.self),
+        Experiment(JacobianProducts.self),
+        Experiment(ClippingCliff.self),           // 04 gradient clipping
         Experiment(ClippingTraining.self),
-        Experiment(IRNNAdding.self),  // 05 identity initialisation with ReLU
-        gradientNormsFourCells,  // 06 LSTM, 07 GRU
-        lstmForgetBias,
+        Experiment(IRNNAdding.self),              // 05 identity initialisation with ReLU
+        Experiment(GradientNormsFourCells.self),  // 06 LSTM, 07 GRU
+        Experiment(LSTMForgetBias.self),
         Experiment(GradientFlowTraining.self),
         deepBidirectional,       // 08 bidirectional and deep
-        edgeOfChaos,             // 09 beyond the lecture
+        Experiment(EdgeOfChaos.self),  // 09 beyond the lecture
     ]
 }

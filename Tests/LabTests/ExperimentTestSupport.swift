@@ -17,8 +17,12 @@ func runQuick(_ experiment: Experiment, overrides: [String] = []) throws -> Expe
 /// Every series an experiment's figures draw has data, finite where it must be, and positive on
 /// log axes; no figure has more than six panels. Shared by the per-experiment test files.
 func expectFiguresDrawable(_ output: ExperimentOutput, experiment name: String) {
-    #expect(!output.figures.isEmpty, "\(name) draws no figure")
-    for figure in output.figures {
+    expectFiguresDrawable(output.figures, experiment: name)
+}
+
+func expectFiguresDrawable(_ figures: [Figure], experiment name: String) {
+    #expect(!figures.isEmpty, "\(name) draws no figure")
+    for figure in figures {
         #expect(Figure.isValidName(figure.name))
         #expect(!figure.panels.isEmpty && figure.panels.count <= 6, "\(name)/\(figure.name): \(figure.panels.count) panels")
         for (p, panel) in figure.panels.enumerated() {

@@ -1,15 +1,7 @@
 import Foundation
 import Plotting
 
-/// Helpers of the three gradient-dynamics experiments (gradient-norms-four-cells, lstm-forget-bias,
-/// edge-of-chaos).
-
-/// A number as part of a snake_case results key: 2 → "2", 0.5 → "0_5", −1 → "minus_1".
-func snakeKey(_ x: Double) -> String {
-    let text = x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : short(x)
-    return text.replacingOccurrences(of: "-", with: "minus_").replacingOccurrences(of: ".", with: "_")
-        .replacingOccurrences(of: "+", with: "")
-}
+/// Helpers of the gradient-dynamics and training experiments: legend numbers, σ, colours.
 
 /// A number for a legend without trailing zeros: 2 → "2", 0.5 → "0.5".
 func plain(_ x: Double) -> String {

@@ -5,15 +5,17 @@ import Testing
 
 @Test("Gaussian W at g = 1, H = 1000 follows the quarter-circle law; orthogonal W has every σ = 1")
 func quarterCircleLawAndOrthogonal() throws {
-    let r = try singularValueSpectra(hidden: 1000, gains: [1], initializations: [.gaussian, .orthogonal], seed: 1)
-    let g = r.cases[0]
+    var rng = SeededGenerator(seed: 1)
+    let g = try spectrum(of: RecurrentInit.gaussian.matrix(1000, gain: 1, using: &rng), initialization: .gaussian, gain: 1,
+                         bins: 40, range: 0...2.2)
     print("g = 1, H = 1000: mean σ \(g.meanSingularValue), σ_max \(g.sigmaMax), share > 1 \(g.shareAboveOne), ρ \(g.spectralRadius), mean σ² \(g.meanSquaredSingularValue)")
     #expect(abs(g.meanSingularValue / (8 / (3 * Double.pi)) - 1) < 0.02)
     #expect(abs(g.sigmaMax / 2 - 1) < 0.03)
     #expect(abs(g.shareAboveOne - (2.0 / 3 - 3.0.squareRoot() / (2 * Double.pi))) < 0.02)
     #expect(abs(g.spectralRadius - 1) < 0.05)
     #expect(g.histogram.counts.reduce(0, +) == 1000)
-    let o = r.cases[1]
+    let o = try spectrum(of: RecurrentInit.orthogonal.matrix(1000, gain: 1, using: &rng), initialization: .orthogonal,
+                         gain: 1, bins: 40, range: 0...2.2)
     let worst = o.singularValues.map { abs($0 - 1) }.max()!
     print("orthogonal: largest |σ − 1| \(worst)")
     #expect(worst < 1e-12)

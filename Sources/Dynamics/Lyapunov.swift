@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 
-// Experiment `edge-of-chaos`: the largest Lyapunov exponent of the autonomous network
+// Lyapunov exponents of the autonomous network
 //
 //     h_{t+1} = tanh(W h_t),   W_ij ~ N(0, g²/N),
 //
@@ -128,62 +128,4 @@ public func lyapunovExponents(gain g: Double, size N: Int, count k: Int = 1, ste
                             exponents: exponents, rescaledIndex: (1...k).map { Double($0) / Double(N) },
                             lambdaMax: exponents[0], logSpectralRadius: log(λW[0].magnitude),
                             meanLogAbsDetJacobian: logDetW + logDetSum / Double(steps))
-}
-
-public struct EdgeOfChaosResult: Codable, Sendable, Equatable {
-    public var gains: [Double]
-    public var sizes: [Int]
-    public var steps: Int
-    public var transient: Int
-    public var seed: UInt64
-    public var quadratureOrder: Int
-    /// The mean-field curve on a fine grid.
-    public var meanField: [MeanFieldPoint]
-    /// QR estimates (top `exponentsPerRun`) for every gain × size, gains varying fastest.
-    public var qr: [LyapunovEstimate]
-    /// Spectra (λᵢ against i/N) at `spectrumGains`.
-    public var spectra: [LyapunovEstimate]
-    public var headlines: [Headline]
-}
-
-/// λ_max against g: the mean-field curve on `meanFieldGains` (default 0.5 … 3 by 0.01), QR
-/// estimates for every gain in `gains` at every N in `sizes` (top `exponentsPerRun` exponents;
-/// 1 suffices for λ_max), and the spectrum (top `spectrumCount` exponents, default all N) at
-/// `spectrumGains` for N = `spectrumSize`. Headlines: λ_max at each gain for the largest N,
-/// against mean field, and q* at each spectrum gain.
-public func edgeOfChaos(gains: [Double] = Array(stride(from: 0.5, through: 3.0, by: 0.25)),
-                        sizes: [Int] = [200, 1000], exponentsPerRun: Int = 1,
-                        spectrumGains: [Double] = [1.5, 2, 3], spectrumSize: Int = 200,
-                        spectrumCount: Int? = nil, steps: Int = 2000, transient: Int = 300,
-                        seed: UInt64 = 1, meanFieldGains: [Double]? = nil,
-                        quadratureOrder: Int = 500) throws -> EdgeOfChaosResult {
-    let quadrature = try GaussHermite(order: quadratureOrder)
-    let fine = meanFieldGains ?? (50...300).map { Double($0) / 100 }
-    let meanField = fine.map { meanFieldLyapunov(gain: $0, quadrature: quadrature) }
-    var qr = [LyapunovEstimate]()
-    for N in sizes {
-        for g in gains {
-            qr.append(try lyapunovExponents(gain: g, size: N, count: min(exponentsPerRun, N),
-                                            steps: steps, transient: transient, seed: seed))
-        }
-    }
-    let spectra = try spectrumGains.map {
-        try lyapunovExponents(gain: $0, size: spectrumSize, count: min(spectrumCount ?? spectrumSize, spectrumSize),
-                              steps: steps, transient: transient, seed: seed)
-    }
-    var headlines = [Headline]()
-    if let largest = sizes.max() {
-        for e in qr where e.size == largest {
-            let mf = meanFieldLyapunov(gain: e.gain, quadrature: quadrature)
-            headlines.append(Headline("λ_max [g = \(e.gain), N = \(largest)]", e.lambdaMax, expected: mf.lambdaMax))
-        }
-    }
-    for s in spectra {
-        let mf = meanFieldLyapunov(gain: s.gain, quadrature: quadrature)
-        headlines.append(Headline("q* [g = \(s.gain)]", mf.qStar))
-        headlines.append(Headline("λ_max from the spectrum [g = \(s.gain), N = \(s.size)]", s.lambdaMax, expected: mf.lambdaMax))
-    }
-    return EdgeOfChaosResult(gains: gains, sizes: sizes, steps: steps, transient: transient, seed: seed,
-                             quadratureOrder: quadratureOrder, meanField: meanField, qr: qr, spectra: spectra,
-                             headlines: headlines)
 }
