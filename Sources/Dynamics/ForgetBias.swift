@@ -62,9 +62,8 @@ public func lstmForgetBias(forgetBiases: [Double] = [0, 1, 2, 3], hidden H: Int 
     let net = BPTT(kind: .lstm, inputSize: D, hiddenSize: H, batch: B, steps: T)
     net.computeInputGradient = false
     var rng = SeededGenerator(seed: seed)
-    var p = CellParameters(kind: .lstm, inputSize: D, hiddenSize: H)
-    p.W_x = rng.gaussianMatrix(rows: 4 * H, cols: D, std: weightScale)
-    p.W_h = rng.gaussianMatrix(rows: 4 * H, cols: H, std: weightScale)
+    var p = CellParameters(kind: .lstm, inputSize: D, hiddenSize: H, initialization:
+        CellInitialization(inputWeights: .gaussian(std: weightScale), recurrentWeights: .gaussian(std: weightScale)), using: &rng)
     let x = rng.gaussianMatrix(rows: D, cols: T * B, std: 1)
     let g = rng.gaussianMatrix(rows: H, cols: B, std: 1)
     let t1 = T / 4, t2 = 3 * T / 4                    // middle half, 1-based steps

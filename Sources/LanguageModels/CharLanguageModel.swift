@@ -34,16 +34,12 @@ public struct CharLanguageModel: Sendable, Equatable {
         self.kind = kind
         self.vocabulary = vocabulary
         hiddenSize = H
+        let initialization = CellInitialization(inputWeights: .uniform(bound: initScale), recurrentWeights: .uniform(bound: initScale),
+                                                biases: .uniformScaled(bound: initScale), forgetBias: forgetBias)
         layers = (0..<L).map { l in
-            var p = CellParameters(kind: kind, inputSize: l == 0 ? V : H, hiddenSize: H)
-            p.W_x = rng.uniformMatrix(rows: p.W_x.rows, cols: p.W_x.cols, low: -initScale, high: initScale)
-            p.W_h = rng.uniformMatrix(rows: p.W_h.rows, cols: H, low: -initScale, high: initScale)
-            p.b = (0..<p.b.count).map { _ in initScale * (2 * rng.uniform() - 1) }
-            p.b_hn = (0..<p.b_hn.count).map { _ in initScale * (2 * rng.uniform() - 1) }
-            if kind == .lstm { for k in H..<(2 * H) { p.b[k] = forgetBias } }   // gate order i, f, g, o
-            return p
+            CellParameters(kind: kind, inputSize: l == 0 ? V : H, hiddenSize: H, initialization: initialization, using: &rng)
         }
-        W_S = rng.uniformMatrix(rows: V, cols: H, low: -readoutScale, high: readoutScale)
+        W_S = Initializer.uniform(rows: V, cols: H, bound: readoutScale, using: &rng)
         b_S = [Double](repeating: 0, count: V)
     }
 
