@@ -1,11 +1,12 @@
 import Foundation
+import Training
 
 /// `char-rnn-samples`: a character LSTM on the default corpus, samples at increasing
 /// iterations and the loss curve.
 public struct CharRNNSamplesSettings: Codable, Sendable, Equatable {
     public var training: LanguageModelSettings = {
         var s = LanguageModelSettings()
-        s.cell = .lstm; s.hidden = 128; s.iterations = 1500; s.learningRate = 5e-3
+        s.cell = .lstm; s.hidden = 128; s.iterations = 1500; s.optimizer.learningRate = 5e-3
         s.sampleAt = [0, 100, 300, 1000, 1500]; s.gradientNormEvery = 250
         return s
     }()

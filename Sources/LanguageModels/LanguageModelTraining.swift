@@ -1,22 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Recurrence
-
-public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
-    /// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε),
-    /// β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
-    case adam
-    /// Adagrad as in min-char-rnn: mem ← mem + g², θ ← θ − η·g/√(mem + 10⁻⁸).
-    case adagrad
-}
-
-public enum Clipping: String, Codable, Sendable, CaseIterable {
-    case none
-    /// Norm clipping (Pascanu et al. 2013, Alg. 1): g ← g·c/‖g‖ when ‖g‖ > c; keeps the direction.
-    case norm
-    /// Element-wise value clipping to [−c, c] (min-char-rnn, char-rnn); changes the direction.
-    case value
-}
+import Training
 
 /// How to train a character RNN language model. Defaults follow char-rnn where it has one
 /// (T = 50, ±0.08 initialisation, forget bias 1, clip 5); sizes are smaller so a run fits
@@ -32,11 +17,11 @@ public struct LanguageModelSettings: Codable, Sendable, Equatable {
     /// T, characters per chunk: the truncation length of BPTT.
     public var steps = 50
     public var iterations = 1000
-    public var optimizer: OptimizerKind = .adam
-    /// 2·10⁻³: char-rnn's rate (for RMSprop); right for Adam at these sizes. Adagrad wants 0.1.
-    public var learningRate = 2e-3
-    public var clipping: Clipping = .norm
-    public var clipThreshold = 5.0
+    /// Adam at η = 2·10⁻³: char-rnn's rate (for RMSprop), right for Adam at these sizes.
+    /// Adagrad wants 0.1.
+    public var optimizer: OptimizerSettings = .adam(2e-3)
+    /// The global norm clipped at 5 (char-rnn's `grad_clip`).
+    public var clipping: Clipping = .norm(5)
     /// Cell weights and biases U(−s, s), char-rnn's s = 0.08.
     public var initScale = 0.08
     /// W_S U(−s, s): small, so the first softmax is near uniform (loss ≈ ln V).
@@ -68,7 +53,7 @@ public struct LanguageModelSettings: Codable, Sendable, Equatable {
     public static var minCharRNN: LanguageModelSettings {
         var s = LanguageModelSettings()
         s.cell = .tanh; s.hidden = 100; s.batch = 1; s.steps = 25
-        s.optimizer = .adagrad; s.learningRate = 0.1; s.clipping = .value
+        s.optimizer = .adagrad(0.1); s.clipping = .value(5)
         s.initScale = 0.01 * 3.0.squareRoot(); s.readoutInitScale = 0.01 * 3.0.squareRoot()
         return s
     }
@@ -150,12 +135,12 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
 ///   the boundary; a stream that reaches its end starts again from its beginning with h = 0
 ///   (min-char-rnn resets at the wrap too);
 /// - L is the mean cross-entropy per character over the B·T positions; the gradient is
-///   clipped (norm or value) and applied by Adam or Adagrad.
+///   clipped (`Clipping`) and applied by any of the five optimisers (`Optimizer`).
 ///
 /// `monitor` is polled every iteration; cancelling throws `Cancelled`.
 public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings, monitor: Monitor = .silent) throws -> TrainedLanguageModel {
     guard s.hidden >= 1, s.layers >= 1, s.batch >= 1, s.steps >= 1, s.iterations >= 0, s.evalEvery >= 1,
-          s.evalStreams >= 1, s.learningRate > 0, s.sampleTemperature >= 0, s.gradientNormEvery >= 0 else {
+          s.evalStreams >= 1, s.optimizer.learningRate > 0, s.sampleTemperature >= 0, s.gradientNormEvery >= 0 else {
         throw TrainingError.invalidSettings("language model settings out of range: \(s)")
     }
     let B = s.batch, T = s.steps
@@ -167,7 +152,7 @@ public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings
                                   initScale: s.initScale, readoutScale: s.readoutInitScale, forgetBias: s.forgetBias, seed: s.seed)
     let ws = LanguageModelWorkspace(model: model, batch: B, steps: T)
     var theta = model.flat
-    var optimizer = Optimizer(kind: s.optimizer, count: theta.count, learningRate: s.learningRate)
+    var optimizer = Optimizer(s.optimizer, count: theta.count)
     let prime = s.samplePrime ?? corpus.decode(train.prefix(1))
 
     var curve: [CurvePoint] = []
@@ -187,7 +172,7 @@ public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings
     var initialLoss = Double.nan
     let ln2 = log(2.0)
     for i in stride(from: 1, through: s.iterations, by: 1) {
-        try monitor.check()
+        try monitor.check(s.cell.rawValue, completed: i - 1)
         let t0 = DispatchTime.now().uptimeNanoseconds
         ws.carryState()
         for b in 0..<B {
@@ -205,8 +190,7 @@ public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings
         if s.gradientNormEvery > 0 && (i == 1 || (i - 1) % s.gradientNormEvery == 0) {
             snapshots.append(GradientNormSnapshot(iteration: i - 1, layers: ws.net.layers.map(\.gradHNorm)))
         }
-        let norm = grad.withUnsafeBufferPointer { norm2($0) }
-        clip(&grad, s.clipping, s.clipThreshold, norm: norm)
+        let norm = s.clipping.apply(&grad).normBefore
         optimizer.step(&theta, grad)
         model.flat = theta
         seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
@@ -282,53 +266,6 @@ private func evaluationLayout(corpus: Corpus, characters: Int, streams: Int, ste
     let S = max(1, min(streams, M))
     let Te = max(1, min(steps, M / S))
     return (start, S, Te, (M / S / Te) * Te)
-}
-
-/// Clips in place: by the global norm (Pascanu et al.) or element-wise (min-char-rnn).
-func clip(_ g: inout [Double], _ mode: Clipping, _ c: Double, norm: Double) {
-    switch mode {
-    case .none: return
-    case .norm:
-        guard norm > c, norm > 0 else { return }
-        let f = c / norm
-        for k in g.indices { g[k] *= f }
-    case .value:
-        for k in g.indices { g[k] = min(c, max(-c, g[k])) }
-    }
-}
-
-struct Optimizer {
-    let kind: OptimizerKind
-    let learningRate: Double
-    var m: [Double], v: [Double]
-    var t = 0
-
-    init(kind: OptimizerKind, count: Int, learningRate: Double) {
-        self.kind = kind
-        self.learningRate = learningRate
-        m = [Double](repeating: 0, count: count)
-        v = kind == .adam ? m : []
-    }
-
-    mutating func step(_ theta: inout [Double], _ g: [Double]) {
-        t += 1
-        let η = learningRate
-        switch kind {
-        case .adam:
-            let β1 = 0.9, β2 = 0.999, ε = 1e-8
-            let c1 = 1 - pow(β1, Double(t)), c2 = 1 - pow(β2, Double(t))
-            for k in theta.indices {
-                m[k] = β1 * m[k] + (1 - β1) * g[k]                 // first moment
-                v[k] = β2 * v[k] + (1 - β2) * g[k] * g[k]          // second moment
-                theta[k] -= η * (m[k] / c1) / ((v[k] / c2).squareRoot() + ε)
-            }
-        case .adagrad:
-            for k in theta.indices {
-                m[k] += g[k] * g[k]                                // mem += dθ²
-                theta[k] -= η * g[k] / (m[k] + 1e-8).squareRoot()
-            }
-        }
-    }
 }
 
 /// The buffers of one chunk of B streams × T steps, made once and reused every iteration:

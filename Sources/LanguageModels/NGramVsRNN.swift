@@ -1,5 +1,6 @@
 import Foundation
 import Recurrence
+import Training
 
 /// `ngram-vs-rnn-lm`: held-out bits per character of n-gram models (against n) and of RNN,
 /// LSTM and GRU language models (against iterations and seconds), with the n-gram tables'
@@ -15,7 +16,7 @@ public struct NGramVsRNNSettings: Codable, Sendable, Equatable {
     public var training: LanguageModelSettings = {
         var s = LanguageModelSettings()
         // 5·10⁻³ rather than char-rnn's 2·10⁻³: a few hundred iterations, not 50 epochs.
-        s.hidden = 128; s.iterations = 600; s.evalEvery = 50; s.learningRate = 5e-3
+        s.hidden = 128; s.iterations = 600; s.evalEvery = 50; s.optimizer.learningRate = 5e-3
         s.sampleAt = []; s.gradientNormEvery = 0
         return s
     }()
@@ -75,7 +76,7 @@ public func ngramVsRNN(corpus: Corpus, settings s: NGramVsRNNSettings = .init(),
     let total = s.maxOrder * s.smoothings.count
     for n in 1...s.maxOrder {
         for smoothing in s.smoothings {
-            try monitor.check()
+            try monitor.check("n-gram models", completed: ngrams.count)
             let model = NGramModel(counts: counts, order: n, smoothing: smoothing)
             let bits = model.crossEntropy(of: corpus.ids, range: scored)
             let full = model.crossEntropy(of: corpus.ids, range: corpus.heldOutRange)

@@ -111,7 +111,7 @@ public func clippingCliff(_ s: ClippingCliffSettings = ClippingCliffSettings()) 
     }
     let wallB = wallW.map { s.x0 - logistic(s.x0) * $0 }
 
-    func descend(clip: Bool) -> CliffTrajectory {
+    func descend(_ clipping: Clipping) -> CliffTrajectory {
         var tr = CliffTrajectory()
         var w = s.start[0], b = s.start[1]
         for k in 0...s.iterations {
@@ -119,11 +119,9 @@ public func clippingCliff(_ s: ClippingCliffSettings = ClippingCliffSettings()) 
             let norm = (dw0 * dw0 + db0 * db0).squareRoot()
             tr.w.append(w); tr.b.append(b); tr.loss.append(E); tr.gradientNorm.append(norm)
             if k == s.iterations || !norm.isFinite { break }
-            var dw = dw0, db = db0
-            if clip && norm >= s.threshold {                 // ĝ ← (τ/‖ĝ‖) ĝ
-                dw *= s.threshold / norm; db *= s.threshold / norm
-                tr.clippedSteps += 1
-            }
+            var g = [dw0, db0]
+            if clipping.apply(&g, norm: norm).clipped { tr.clippedSteps += 1 }
+            let dw = g[0], db = g[1]
             w -= s.learningRate * dw
             b -= s.learningRate * db
             tr.stepLength.append(s.learningRate * (dw * dw + db * db).squareRoot())
@@ -131,5 +129,5 @@ public func clippingCliff(_ s: ClippingCliffSettings = ClippingCliffSettings()) 
         return tr
     }
     return ClippingCliffResult(settings: s, w: ws, b: bs, loss: surface, wallW: wallW, wallB: wallB,
-                               wallStartW: wallStart, unclipped: descend(clip: false), clipped: descend(clip: true))
+                               wallStartW: wallStart, unclipped: descend(.none), clipped: descend(.norm(s.threshold)))
 }

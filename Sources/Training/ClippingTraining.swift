@@ -69,11 +69,11 @@ public struct ClippingTrainingResult: Codable, Sendable {
 
 /// Runs every variant of `settings` (see `ClippingTrainingSettings`).
 public func clippingTraining(_ settings: ClippingTrainingSettings = ClippingTrainingSettings(),
-                             hooks: TrainingHooks = TrainingHooks()) throws -> ClippingTrainingResult {
+                             monitor: Monitor = .silent) throws -> ClippingTrainingResult {
     var result = ClippingTrainingResult(settings: settings, runs: [], finalLoss: [:], finalTestMSE: [:], diverged: [:],
                                         divergedAt: [:], clippedShare: [:], baselineMSE: addingBaselineMSE)
     for rule in settings.variants {
-        let run = try train(settings.training(rule), hooks: hooks)
+        let run = try train(settings.training(rule), monitor: monitor)
         let name = rule.rawValue
         result.runs.append(run)
         result.finalLoss[name] = run.finalLoss

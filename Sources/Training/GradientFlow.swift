@@ -68,10 +68,10 @@ public struct GradientFlowResult: Codable, Sendable {
 
 /// Trains each model of `settings` and collects the profiles and spectra.
 public func gradientFlowTraining(_ settings: GradientFlowSettings = GradientFlowSettings(),
-                                 hooks: TrainingHooks = TrainingHooks()) throws -> GradientFlowResult {
+                                 monitor: Monitor = .silent) throws -> GradientFlowResult {
     var out = GradientFlowResult(settings: settings, models: [], finalTestMSE: [:], baselineMSE: addingBaselineMSE)
     for kind in settings.models {
-        let run = try train(settings.training(kind), hooks: hooks)
+        let run = try train(settings.training(kind), monitor: monitor)
         let rows = run.gradientProfiles.map { p in p.norms.map { $0 > 0 ? log10($0) : -300 } }
         func lost(_ r: [Double]?) -> Double? { r.flatMap { r in r.isEmpty ? nil : r[r.count - 1] - r[0] } }
         out.models.append(GradientFlowModel(model: kind.rawValue, profileIterations: run.gradientProfiles.map(\.iteration),

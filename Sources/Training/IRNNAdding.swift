@@ -98,11 +98,11 @@ public struct IRNNAddingResult: Codable, Sendable {
 
 /// Runs the race (see `IRNNAddingSettings`). Progress reports (iteration, loss) of the run in hand.
 public func irnnAdding(_ settings: IRNNAddingSettings = IRNNAddingSettings(),
-                       hooks: TrainingHooks = TrainingHooks()) throws -> IRNNAddingResult {
+                       monitor: Monitor = .silent) throws -> IRNNAddingResult {
     var result = IRNNAddingResult(settings: settings, runs: [], finalTestMSE: [:], diverged: [:], baselineMSE: addingBaselineMSE)
     for T in settings.steps {
         for kind in settings.models {
-            let run = try train(settings.training(kind, steps: T), hooks: hooks)
+            let run = try train(settings.training(kind, steps: T), monitor: monitor)
             result.runs.append(run)
             result.finalTestMSE[kind.rawValue, default: [:]][String(T)] = run.finalTestLoss
             result.diverged[kind.rawValue, default: [:]][String(T)] = run.diverged

@@ -98,26 +98,6 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// Progress and cancellation, polled once per iteration.
-public struct TrainingHooks: Sendable {
-    /// Called after every iteration with (iteration k, training loss at θ_{k−1}).
-    public var progress: (@Sendable (Int, Double) -> Void)?
-    /// Polled before every iteration; when it returns true, `train` throws `TrainingCancelled`
-    /// carrying everything recorded so far.
-    public var isCancelled: (@Sendable () -> Bool)?
-
-    public init(progress: (@Sendable (Int, Double) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) {
-        self.progress = progress
-        self.isCancelled = isCancelled
-    }
-}
-
-/// Thrown by `train` when `TrainingHooks.isCancelled` says so; `partial` holds the run so far.
-public struct TrainingCancelled: Error, CustomStringConvertible {
-    public let partial: TrainingRun
-    public var description: String { "training cancelled after \(partial.iterationsRun) iterations" }
-}
-
 /// Where and why a run stopped early.
 public struct Divergence: Codable, Sendable, Equatable {
     public var iteration: Int
@@ -239,8 +219,9 @@ public struct TrainingRun: Codable, Sendable {
 /// the global norm over ALL parameters) and the optimiser updates θ.
 ///
 /// Divergence is an outcome: a non-finite loss or gradient norm stops the run, recorded in
-/// `divergence` (iteration and reason). Cancellation throws `TrainingCancelled` with the partial run.
-public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingHooks()) throws -> TrainingRun {
+/// `divergence` (iteration and reason). `monitor` sees every update (its loss) and is polled
+/// before each; cancelling throws `Cancelled` with the updates done.
+public func train(_ settings: TrainingSettings, monitor: Monitor = .silent) throws -> TrainingRun {
     let spec = settings.task, m = settings.model
     spec.validate()
     precondition(settings.batch >= 1 && settings.iterations >= 0 && m.hiddenSize >= 1,
@@ -321,7 +302,7 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
     evaluate(0)
     spectrum(0)
     for k in 0..<settings.iterations {
-        if hooks.isCancelled?() == true { throw TrainingCancelled(partial: run) }
+        try monitor.check(m.kind.rawValue, completed: k)
         // Forward: a fresh batch through the cell and the readout.
         data.fill(using: &dataRNG)
         data.x.withRef { bptt.x.copy(from: $0) }
@@ -352,7 +333,7 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
         optimizer.step(&theta, g)
         FlatParameters.scatter(theta, into: &cell, &readout)
         run.iterationsRun = k + 1
-        hooks.progress?(k + 1, loss)
+        monitor.progress(ProgressReport(stage: m.kind.rawValue, step: k + 1, total: settings.iterations, loss: loss))
         let done = k + 1 == settings.iterations
         var converged = false
         if done || (evalEvery > 0 && (k + 1) % evalEvery == 0) {

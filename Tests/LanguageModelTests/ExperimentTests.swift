@@ -1,6 +1,7 @@
 import Foundation
 import Recurrence
 import Testing
+import Training
 @testable import LanguageModels
 
 @Suite("Language-model experiments")
@@ -24,7 +25,7 @@ struct ExperimentTests {
     func ngramVsRNNQuick() throws {
         let corpus = try Corpus(text: toyText(characters: 6000), name: "toy")
         var s = NGramVsRNNSettings.quick
-        s.training.iterations = 40; s.training.evalEvery = 20; s.training.evalCharacters = 500; s.training.learningRate = 1e-2
+        s.training.iterations = 40; s.training.evalEvery = 20; s.training.evalCharacters = 500; s.training.optimizer.learningRate = 1e-2
         let r = try ngramVsRNN(corpus: corpus, settings: s)
         #expect(r.ngrams.count == 4 * 3 && r.rnns.count == 3)
         func bits(_ n: Int, _ sm: Smoothing) -> Double { r.ngrams.first { $0.order == n && $0.smoothing == sm }!.heldOutBitsPerCharacter }

@@ -34,7 +34,7 @@ extension Lab {
             for rule in s.variants {
                 try context.checkCancelled()
                 runs.append(try cancellable {
-                    try train(s.training(rule), hooks: trainingHooks(context, variantLabel(rule), iterations: s.iterations))
+                    try train(s.training(rule), monitor: trainingMonitor(context, variantLabel(rule)))
                 })
             }
             return ExperimentOutput(figures: [clippingFigure(s, runs)], results: clippingResults(s, runs))

@@ -64,7 +64,7 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
     if workers == 1 {
         return try jobs.map { job in
             try context.checkCancelled()
-            return try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) }
+            return try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) }
         }
     }
     let threads = BLASInfo.threads
@@ -94,7 +94,7 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while let i = box.take() {
             let job = jobs[i]
-            box.put(i, Result { try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) } })
+            box.put(i, Result { try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) } })
         }
     }
     if let e = box.error { throw e }

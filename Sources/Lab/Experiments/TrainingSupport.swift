@@ -5,11 +5,11 @@ import Training
 /// Helpers of the four training experiments (clipping-cliff, clipping-training, irnn-adding,
 /// gradient-flow-training).
 
-/// Training hooks that report "label: iteration k/n, loss ℓ" to the run's status line every
-/// `every` updates and stop the run when Ctrl-C was pressed.
-func trainingHooks(_ context: RunContext, _ label: String, iterations: Int, every: Int = 50) -> TrainingHooks {
-    TrainingHooks(progress: { k, loss in
-        if k % every == 0 || k == iterations { context.progress("\(label): iteration \(k)/\(iterations), loss \(short(loss))") }
+/// A training monitor that reports "label: iteration k/n, loss ℓ" to the run's status line every
+/// `every` updates and stops the run when Ctrl-C was pressed.
+func trainingMonitor(_ context: RunContext, _ label: String, every: Int = 50) -> Monitor {
+    Monitor(progress: { p in
+        if p.step % every == 0 || p.step == p.total { context.progress("\(label): iteration \(p.step)/\(p.total), loss \(short(p.loss ?? .nan))") }
     }, isCancelled: { (try? context.checkCancelled()) == nil })
 }
 
