@@ -96,8 +96,6 @@ public struct BackpropThroughWhhResult: Codable, Sendable, Equatable {
     /// K, the number of backward steps.
     public var steps: Int
     public var cases: [WhhBackpropSeries]
-    /// Per case: the final ratio (expected ρ), σ_max and ρ.
-    public var headlines: [Headline]
 }
 
 /// Iterates dh_k = W_hhᵀ dh_{k−1} for k = 1…`steps` for every case and records ‖dh_k‖.
@@ -108,7 +106,6 @@ public struct BackpropThroughWhhResult: Codable, Sendable, Equatable {
 public func backpropThroughWhh(cases: [WhhCase], steps K: Int = 100) throws -> BackpropThroughWhhResult {
     precondition(K >= 2, "backpropThroughWhh: steps = \(K)")
     var series = [WhhBackpropSeries]()
-    var headlines = [Headline]()
     for c in cases {
         let H = c.W_hh.rows
         let σ = try singularValues(c.W_hh)
@@ -144,9 +141,6 @@ public func backpropThroughWhh(cases: [WhhCase], steps K: Int = 100) throws -> B
             sigmaMaxLine: (0...K).map { n0 * pow(σmax, Double($0)) },
             spectralRadiusLine: (0...K).map { n0 * pow(ρ, Double($0)) },
             ruleOfThumbFails: σmax > 1 && ρ < 1))
-        headlines.append(Headline("final per-step ratio [\(name)]", ratios[K - 1], expected: ρ))
-        headlines.append(Headline("σ_max [\(name)]", σmax))
-        headlines.append(Headline("ρ [\(name)]", ρ))
     }
-    return BackpropThroughWhhResult(steps: K, cases: series, headlines: headlines)
+    return BackpropThroughWhhResult(steps: K, cases: series)
 }

@@ -45,7 +45,6 @@ public struct LSTMForgetBiasResult: Codable, Sendable, Equatable {
     /// t = 1…T.
     public var time: [Int]
     public var curves: [ForgetBiasCurve]
-    public var headlines: [Headline]
 }
 
 /// σ(x) = 1/(1 + e^{−x}).
@@ -68,7 +67,6 @@ public func lstmForgetBias(forgetBiases: [Double] = [0, 1, 2, 3], hidden H: Int 
     let g = rng.gaussianMatrix(rows: H, cols: B, std: 1)
     let t1 = T / 4, t2 = 3 * T / 4                    // middle half, 1-based steps
     var curves = [ForgetBiasCurve]()
-    var headlines = [Headline]()
     for b_f in forgetBiases {
         p.setForgetBias(b_f)
         x.withRef { net.x.copy(from: $0) }
@@ -96,9 +94,7 @@ public func lstmForgetBias(forgetBiases: [Double] = [0, 1, 2, 3], hidden H: Int 
             measuredFactor: measured, relativeError: measured / σf - 1,
             halfLifeMeasured: log(0.5) / log(measured), halfLifePredicted: log(0.5) / log(σf))
         curves.append(curve)
-        headlines.append(Headline("per-step factor ‖dc_t‖/‖dc_{t+1}‖ [b_f = \(b_f)]", measured, expected: σf))
-        headlines.append(Headline("half-life in steps [b_f = \(b_f)]", curve.halfLifeMeasured, expected: curve.halfLifePredicted))
     }
     return LSTMForgetBiasResult(hidden: H, inputSize: D, steps: T, batch: B, weightScale: weightScale, seed: seed,
-                                time: Array(1...T), curves: curves, headlines: headlines)
+                                time: Array(1...T), curves: curves)
 }

@@ -173,7 +173,6 @@ public struct GradientNormsResult: Codable, Sendable, Equatable {
     /// t = 1…T.
     public var time: [Int]
     public var curves: [GradientNormCurve]
-    public var headlines: [Headline]
 }
 
 /// ‖∂L/∂h_t‖ against t for each cell over `seeds` (≥ 10 in the experiment), loss at step T
@@ -185,7 +184,6 @@ public func gradientNormsFourCells(cells: [GradientCell] = GradientCell.allCases
     precondition(!seeds.isEmpty && s.steps >= 2, "gradientNormsFourCells: \(seeds.count) seeds, T = \(s.steps)")
     let T = s.steps
     var curves = [GradientNormCurve]()
-    var headlines = [Headline]()
     for cell in cells {
         let net = BPTT(kind: cell.kind, inputSize: s.inputSize, hiddenSize: s.hidden, batch: s.batch, steps: T)
         let runs = try seeds.map { try gradientNormRun(cell, seed: $0, settings: s, net: net) }
@@ -200,10 +198,6 @@ public func gradientNormsFourCells(cells: [GradientCell] = GradientCell.allCases
             boundLog10: cell == .tanh ? (1...T).map { Double(T - $0) * logσ } : nil,
             log10AtFirstStep: atFirst, factorPerStep: pow(10, atFirst / Double(T - 1)))
         curves.append(curve)
-        headlines.append(Headline("log₁₀ ‖∂L/∂h_1‖/‖∂L/∂h_T‖ [\(cell)]", atFirst))
-        headlines.append(Headline("per-step factor [\(cell)]", curve.factorPerStep))
-        if let c { headlines.append(Headline("log₁₀ ‖∂L/∂c_1‖/‖∂L/∂h_T‖ [lstm]", c.mean[0])) }
-        if cell == .tanh { headlines.append(Headline("σ_max(W_hh) [tanh]", pow(10, logσ), expected: 2 * s.tanhGain)) }
     }
-    return GradientNormsResult(settings: s, seeds: seeds, time: Array(1...T), curves: curves, headlines: headlines)
+    return GradientNormsResult(settings: s, seeds: seeds, time: Array(1...T), curves: curves)
 }

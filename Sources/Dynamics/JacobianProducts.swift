@@ -77,7 +77,6 @@ public struct JacobianProductsResult: Codable, Sendable, Equatable {
     public var seed: UInt64
     public var steps: [Int]
     public var cases: [JacobianCaseResult]
-    public var headlines: [Headline]
 }
 
 /// For each case: draws W_hh (H×H, `recurrent` at `gain`), W_xh ~ N(0, inputWeightStd²) (H×D),
@@ -93,7 +92,6 @@ public func jacobianProducts(cases: [JacobianCase] = JacobianCase.standard, hidd
     let T = stepList.last!
     let record = Set(stepList)
     var results = [JacobianCaseResult]()
-    var headlines = [Headline]()
     let net = [CellKind.tanh, .relu].reduce(into: [CellKind: BPTT]()) {
         $0[$1] = BPTT(kind: $1, inputSize: D, hiddenSize: H, batch: 1, steps: T)
     }
@@ -141,13 +139,7 @@ public func jacobianProducts(cases: [JacobianCase] = JacobianCase.standard, hidd
         let r = JacobianCaseResult(jacobianCase: c, sigmaMaxW: try singularValues(p.W_h)[0],
                                    spectralRadiusW: try spectralRadius(p.W_h), spectra: spectra)
         results.append(r)
-        let last = spectra.last!
-        headlines.append(Headline("σ_max of ∂h_T/∂h_0 at T = \(T) [\(c.label)]", last.max))
-        headlines.append(Headline("median σ of ∂h_T/∂h_0 at T = \(T) [\(c.label)]", last.median))
-        if let n = last.unitsActiveThroughout {
-            headlines.append(Headline("units active at every step to T = \(T) [\(c.label)]", Double(n)))
-        }
     }
     return JacobianProductsResult(hidden: H, inputSize: D, inputWeightStd: inputWeightStd, seed: seed,
-                                  steps: stepList, cases: results, headlines: headlines)
+                                  steps: stepList, cases: results)
 }

@@ -82,7 +82,6 @@ public struct SingularValueSpectraResult: Codable, Sendable, Equatable {
     public var hidden: Int
     public var seed: UInt64
     public var cases: [SpectrumCase]
-    public var headlines: [Headline]
 }
 
 /// Singular values and eigenvalues of W_hh (H×H; the experiment uses H ≥ 500) for each
@@ -95,7 +94,6 @@ public func singularValueSpectra(hidden H: Int = 1000, gains: [Double] = [0.5, 1
     var rng = SeededGenerator(seed: seed)
     let top = 2.2 * max(gains.max() ?? 1, 1)
     var cases = [SpectrumCase]()
-    var headlines = [Headline]()
     for initialization in initializations {
         let gainList = initialization == .gaussian ? gains : [1.0]
         for g in gainList {
@@ -124,13 +122,7 @@ public func singularValueSpectra(hidden H: Int = 1000, gains: [Double] = [0.5, 1
                 theoryShareAboveOne: random ? 1 - quarterCircleCDF(1, gain: g) : (g > 1 ? 1 : 0),
                 theorySpectralRadius: g)
             cases.append(c)
-            headlines += [
-                Headline("mean σ [\(label)]", c.meanSingularValue, expected: c.theoryMeanSingularValue),
-                Headline("σ_max [\(label)]", c.sigmaMax, expected: c.theorySigmaMax),
-                Headline("share σ > 1 [\(label)]", c.shareAboveOne, expected: c.theoryShareAboveOne),
-                Headline("ρ [\(label)]", c.spectralRadius, expected: c.theorySpectralRadius),
-            ]
         }
     }
-    return SingularValueSpectraResult(hidden: H, seed: seed, cases: cases, headlines: headlines)
+    return SingularValueSpectraResult(hidden: H, seed: seed, cases: cases)
 }

@@ -1,19 +1,5 @@
 import Foundation
 
-/// One number an experiment's manifest promises: what was measured, and the value theory or
-/// the literature says it should be near (nil when there is no such value).
-public struct Headline: Codable, Sendable, Equatable {
-    public var name: String
-    public var value: Double
-    public var expected: Double?
-
-    public init(_ name: String, _ value: Double, expected: Double? = nil) {
-        self.name = name
-        self.value = value
-        self.expected = expected
-    }
-}
-
 /// Counts of values in equal-width bins over [edges.first, edges.last].
 public struct Histogram: Codable, Sendable, Equatable {
     /// bins + 1 edges, ascending.

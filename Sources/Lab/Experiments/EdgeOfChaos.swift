@@ -5,8 +5,8 @@ import Plotting
 /// `edge-of-chaos` — the largest Lyapunov exponent of h_{t+1} = tanh(W h_t), W ~ N(0, g²/N),
 /// against g: negative (ln g, ordered) below g = 1, positive (chaotic) above, crossing 0 at g = 1,
 /// measured by the QR (Benettin) method beside the mean-field curve (reference-science §7.2–7.3).
-/// The loop over gains and sizes is here rather than in `Dynamics.edgeOfChaos`, so the run reports
-/// progress and stops on Ctrl-C between networks, and the spectra can use fewer steps.
+/// The loop over gains and sizes is here, so the run reports progress and stops on Ctrl-C
+/// between networks, and the spectra can use fewer steps.
 extension Lab {
     static let edgeOfChaos: Experiment = Experiment(
         schema: ExperimentSchema(name: "edge-of-chaos", parameters: [

@@ -1,20 +1,8 @@
-import Dynamics
 import Foundation
 import Plotting
 import Training
 
 /// Small helpers shared by the experiment definitions.
-extension Array where Element == Headline {
-    /// Headlines as a results object: `{name: value}` (and `name_expected` where theory gives one).
-    var json: JSONValue {
-        var o: [String: JSONValue] = [:]
-        for h in self {
-            o[h.name] = .number(h.value)
-            if let e = h.expected { o[h.name + "_expected"] = .number(e) }
-        }
-        return .object(o)
-    }
-}
 
 /// 0, 1, …, n−1 as Doubles (an x axis of steps).
 func steps(_ n: Int, from start: Int = 0) -> [Double] { (0..<n).map { Double(start + $0) } }
