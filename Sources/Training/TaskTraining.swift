@@ -114,11 +114,10 @@ public struct GradientProfile: Codable, Sendable, Equatable {
     public var norms: [Double]
 }
 
-/// Test-set loss (MSE for regression, cross-entropy otherwise) and accuracy (classification).
+/// Test-set loss (MSE).
 public struct Evaluation: Codable, Sendable, Equatable {
     public var iteration: Int
     public var loss: Double
-    public var accuracy: Double?
 }
 
 /// Everything one run recorded. Every stored number is finite: a non-finite loss or gradient
@@ -152,12 +151,11 @@ public struct TrainingRun: Codable, Sendable {
         return tail.reduce(0, +) / Double(tail.count)
     }
     public var finalTestLoss: Double? { evaluations.last?.loss }
-    public var finalTestAccuracy: Double? { evaluations.last?.accuracy }
 
     enum CodingKeys: String, CodingKey {
         case settings, parameterCount, iterationsRun, losses, gradientNormBefore, gradientNormAfter, clipped
         case spectra, gradientProfiles, evaluations, divergence, convergedAt
-        case diverged, clippedShare, finalLoss, finalTestLoss, finalTestAccuracy
+        case diverged, clippedShare, finalLoss, finalTestLoss
     }
 
     init(settings: TrainingSettings, parameterCount: Int) {
@@ -201,7 +199,6 @@ public struct TrainingRun: Codable, Sendable {
         try c.encode(clippedShare, forKey: .clippedShare)
         try c.encodeIfPresent(finalLoss, forKey: .finalLoss)
         try c.encodeIfPresent(finalTestLoss, forKey: .finalTestLoss)
-        try c.encodeIfPresent(finalTestAccuracy, forKey: .finalTestAccuracy)
     }
 }
 
@@ -225,8 +222,7 @@ final class TaskBatchSource: BatchSource {
         self.dataRNG = dataRNG
         bptt = BPTT(kind: cell.kind, inputSize: spec.inputSize, hiddenSize: cell.hiddenSize, batch: B, steps: spec.steps)
         bptt.computeInputGradient = false
-        head = ReadoutWorkspace(hiddenSize: cell.hiddenSize, outputSize: spec.outputSize, batch: B,
-                                lossSteps: spec.lossSteps, objective: spec.objective)
+        head = ReadoutWorkspace(hiddenSize: cell.hiddenSize, outputSize: spec.outputSize, batch: B, lossSteps: spec.lossSteps)
         data = TaskBatch(spec: spec, batch: B)
     }
 
@@ -239,7 +235,7 @@ final class TaskBatchSource: BatchSource {
         data.x.withRef { bptt.x.copy(from: $0) }
         bptt.h(0).fill(0); bptt.c(0)?.fill(0)
         bptt.forward(cell)
-        let loss = head.forward(readout, hs: bptt.hs, targets: data.targets, classes: data.classes)
+        let loss = head.forward(readout, hs: bptt.hs, targets: data.targets)
         guard loss.isFinite else { return loss }
         head.backward(readout, dhLoss: bptt.dhLoss)             // dhLoss = W_yᵀ dY at the scored steps
         bptt.backward(cell)
@@ -283,24 +279,19 @@ public func train(_ settings: TrainingSettings, monitor: Monitor = .silent) thro
     func evaluate(_ k: Int) {
         if evalWork == nil {
             evalWork = (BPTT(kind: m.kind.cell, inputSize: D, hiddenSize: H, batch: evalB, steps: T),
-                        ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: evalB, lossSteps: spec.lossSteps, objective: spec.objective))
+                        ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: evalB, lossSteps: spec.lossSteps))
         }
         let (net, out) = evalWork!
-        var loss = 0.0, correct = 0, scored = 0
+        var loss = 0.0
         for chunk in testSet {
             chunk.x.withRef { net.x.copy(from: $0) }
             net.h(0).fill(0); net.c(0)?.fill(0)
             net.forward(source.cell)
-            loss += out.forward(source.readout, hs: net.hs, targets: chunk.targets, classes: chunk.classes)
-            if spec.objective == .crossEntropy {
-                correct += out.correctCount(classes: chunk.classes, stepIndices: spec.accuracyStepIndices)
-                scored += spec.accuracyStepIndices.count * evalB
-            }
+            loss += out.forward(source.readout, hs: net.hs, targets: chunk.targets)
         }
         loss /= Double(testSet.count)
         guard loss.isFinite else { return }
-        run.evaluations.append(Evaluation(iteration: k, loss: loss,
-                                          accuracy: scored > 0 ? Double(correct) / Double(scored) : nil))
+        run.evaluations.append(Evaluation(iteration: k, loss: loss))
     }
 
     func spectrum(_ k: Int) {

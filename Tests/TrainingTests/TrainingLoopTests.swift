@@ -69,17 +69,6 @@ func cancellation() throws {
     }
 }
 
-@Test("Classification tasks train and report accuracy (temporal order, copy)")
-func classificationAccuracy() throws {
-    for task in [TaskSpec(kind: .temporalOrder, steps: 10), TaskSpec(kind: .copy, steps: 13, symbols: 3, patternLength: 3)] {
-        let s = TrainingSettings(model: ModelSpec(kind: .lstm, hiddenSize: 8), task: task, batch: 16, iterations: 30,
-                                 optimizer: .adam(1e-2), seed: 5, evaluationInterval: 0, testSequences: 32, spectrumInterval: 0)
-        let run = try train(s)
-        let acc = try #require(run.finalTestAccuracy)
-        #expect(acc >= 0 && acc <= 1 && run.finalLoss! < run.losses[0], "\(task.kind): accuracy \(acc)")
-    }
-}
-
 @Test("The learning-rate schedule decays geometrically from η to decay·η, and SGD steps by η_k·g")
 func learningRateSchedule() throws {
     var s = tiny(.tanh)
