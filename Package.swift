@@ -29,12 +29,14 @@ let package = Package(
         .target(name: "Benchmarking", dependencies: ["LinearAlgebra", "Recurrence"]),
         // The measurements behind the gradient-dynamics experiments: pure functions → Codable results.
         .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"]),
-        // Tasks, readouts, optimisers, clipping, the training loop and the cliff's one-unit loss (primitives only).
+        // The one training stack: optimisers, clipping, the monitor, the training loop and its synthetic
+        // tasks and readouts, the cliff's one-unit loss (primitives only).
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
-        // Character corpora, n-gram and RNN language models, sampling.
-        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence"]),
+        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments;
+        // trained with Training's stack.
+        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting",
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
-        .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence"]),
+        .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence", "Training"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),

@@ -33,9 +33,8 @@ public func lstmCellPathGradient(forgetBias b_f: Double, hidden H: Int, inputSiz
     let net = BPTT(kind: .lstm, inputSize: D, hiddenSize: H, batch: B, steps: T)
     net.computeInputGradient = false
     var rng = SeededGenerator(seed: seed)
-    var p = CellParameters(kind: .lstm, inputSize: D, hiddenSize: H)
-    p.W_x = rng.gaussianMatrix(rows: 4 * H, cols: D, std: weightScale)
-    p.W_h = rng.gaussianMatrix(rows: 4 * H, cols: H, std: weightScale)
+    var p = CellParameters(kind: .lstm, inputSize: D, hiddenSize: H, initialization:
+        CellInitialization(inputWeights: .gaussian(std: weightScale), recurrentWeights: .gaussian(std: weightScale)), using: &rng)
     let x = rng.gaussianMatrix(rows: D, cols: T * B, std: 1)
     let g = rng.gaussianMatrix(rows: H, cols: B, std: 1)
     p.setForgetBias(b_f)

@@ -96,22 +96,19 @@ public func gradientNormRun(_ cell: GradientCell, seed: UInt64, settings s: Grad
                  && rnn.batch == B && rnn.steps == T, "gradientNormRun: workspace of the wrong shape")
     rnn.computeInputGradient = false
     var rng = SeededGenerator(seed: seed)
-    var p = CellParameters(kind: cell.kind, inputSize: D, hiddenSize: H)
+    var p: CellParameters
     let bound = 1 / Double(H).squareRoot()
     switch cell {
-    case .tanh:
-        p.W_h = Initializer.gaussian(rows: H, cols: H, gain: s.tanhGain, using: &rng)
-        p.W_x = Initializer.uniform(rows: H, cols: D, bound: bound, using: &rng)
+    case .tanh:                                       // W_h is drawn before W_x here
+        p = CellParameters(kind: .tanh, inputSize: D, hiddenSize: H)
+        p.W_h = WeightInitializer.gaussianFanIn(gain: s.tanhGain).matrix(rows: H, cols: H, using: &rng)
+        p.W_x = WeightInitializer.uniform(bound: bound).matrix(rows: H, cols: D, using: &rng)
     case .irnn:
-        p.W_h = Initializer.identity(H)
-        p.W_x = rng.gaussianMatrix(rows: H, cols: D, std: s.irnnInputWeightStd)
+        p = CellParameters(kind: .relu, inputSize: D, hiddenSize: H, initialization:
+            CellInitialization(inputWeights: .gaussian(std: s.irnnInputWeightStd), recurrentWeights: .identity(gain: 1)), using: &rng)
     case .lstm, .gru:
-        let G = cell.kind.gates
-        p.W_x = Initializer.uniform(rows: G * H, cols: D, bound: bound, using: &rng)
-        p.W_h = Initializer.uniform(rows: G * H, cols: H, bound: bound, using: &rng)
-        p.b = Initializer.uniform(rows: G * H, cols: 1, bound: bound, using: &rng).elements
-        if cell == .gru { p.b_hn = Initializer.uniform(rows: H, cols: 1, bound: bound, using: &rng).elements }
-        if cell == .lstm { p.setForgetBias(s.forgetBias) }
+        p = CellParameters(kind: cell.kind, inputSize: D, hiddenSize: H,
+                           initialization: .uniform(bound: bound, forgetBias: s.forgetBias), using: &rng)
     }
     rng.gaussianMatrix(rows: D, cols: T * B, std: 1).withRef { x in
         rnn.x.copy(from: x)

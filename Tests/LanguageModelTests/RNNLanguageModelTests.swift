@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Recurrence
 import Testing
+import Training
 @testable import LanguageModels
 
 @Suite("RNN language models")
@@ -75,11 +76,11 @@ struct RNNLanguageModelTests {
         var s = base
         s.hidden = 24; s.batch = max(base.batch, 4); s.steps = 20; s.iterations = 80; s.evalEvery = 40
         s.evalCharacters = 400; s.evalStreams = 4; s.sampleAt = []; s.gradientNormEvery = 40
-        if s.optimizer == .adam { s.learningRate = 1e-2 }
+        if s.optimizer.kind == .adam { s.optimizer.learningRate = 1e-2 }
         let r = try trainLanguageModel(corpus: corpus, settings: s).record
         let first = r.curve[0].heldOutBitsPerCharacter, last = r.finalHeldOutBitsPerCharacter
         #expect(r.curve.map(\.iteration) == [0, 40, 80])
-        #expect(last < first - 1, "\(s.cell) \(s.optimizer): held-out \(first) → \(last) bits/char")
+        #expect(last < first - 1, "\(s.cell) \(s.optimizer.kind): held-out \(first) → \(last) bits/char")
         #expect(r.gradientNorms.map(\.iteration) == [0, 40] && r.gradientNorms[0].layers[0].count == 20)
         #expect(r.heldOutCharactersEvaluated == 400)
     }

@@ -45,3 +45,25 @@ func noClipping() {
     let o = Clipping.none.apply(&g)
     #expect(g == [3, 4] && !o.clipped && o.normBefore == 5 && o.normAfter == 5)
 }
+
+@Test("The one norm rule fires at ‖g‖ = τ exactly (Pascanu's ≥), where the factor τ/‖g‖ = 1 leaves g bit for bit; just below τ it does not fire, just above it rescales to τ",
+      arguments: [1e-3, 1.0, 5.0, 1e6])
+func normRuleFiresAtThreshold(τ: Double) {
+    let g0 = [0.6 * τ, -0.8 * τ, 0.0]
+    var g = g0
+    let at = Clipping.norm(τ).apply(&g, norm: τ)
+    #expect(at.clipped && g == g0 && at.normBefore == τ)
+    g = g0
+    let below = Clipping.norm(τ).apply(&g, norm: τ.nextDown)
+    #expect(!below.clipped && g == g0)
+    g = g0
+    let above = Clipping.norm(τ).apply(&g, norm: 2 * τ)
+    #expect(above.clipped && g == g0.map { $0 * 0.5 }, "g = \(g)")
+}
+
+@Test("Value clipping fires only when some |g_i| > c; a component equal to c is left as it is")
+func valueRuleBoundary() {
+    var g: [Double] = [5, -5, 1]
+    let o = Clipping.value(5).apply(&g)
+    #expect(!o.clipped && g == [5, -5, 1])
+}

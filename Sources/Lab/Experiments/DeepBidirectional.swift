@@ -1,5 +1,5 @@
+import Dynamics
 import Foundation
-import LanguageModels
 import Plotting
 import Recurrence
 
@@ -20,7 +20,7 @@ extension Catalogue {
             s.steps = p.int("steps"); s.seeds = p.int("seeds")
             s.initScale = p.double("init_scale"); s.forgetBias = p.double("forget_bias")
             s.bidirectional = p.bool("bidirectional")
-            let r = try cancellable { try LanguageModels.deepBidirectional(settings: s, monitor: monitor(context)) }
+            let r = try Dynamics.deepBidirectional(settings: s) { try context.checkCancelled(); context.progress($0) }
             return ExperimentOutput(figures: s.cells.map { deepFigure(r, $0) }, results: deepResults(r))
         })
 }

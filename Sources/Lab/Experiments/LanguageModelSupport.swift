@@ -2,6 +2,7 @@ import Foundation
 import LanguageModels
 import Plotting
 import Recurrence
+import Training
 
 /// What the three language-model experiments share: the corpus keys, the corpus itself with
 /// its hash, the bridge from `RunContext` to the library's `Monitor`, and the training keys.
@@ -85,10 +86,10 @@ func trainingParameters(_ d: LanguageModelSettings) -> [ParameterSpec] {
         ParameterSpec("training.batch", .int(.between(1, 1024)), default: .int(d.batch), doc: "B, streams read side by side"),
         ParameterSpec("training.steps", .int(.between(1, 10_000)), default: .int(d.steps), doc: "T, characters per chunk (BPTT truncation)"),
         ParameterSpec("training.iterations", .int(.between(0, 10_000_000)), default: .int(d.iterations), doc: "parameter updates"),
-        ParameterSpec("training.optimizer", .choice(OptimizerKind.allCases.map(\.rawValue)), default: .string(d.optimizer.rawValue),
-                      doc: "adam or adagrad (min-char-rnn)"),
-        ParameterSpec("training.learning_rate", .double(.greaterThan(0)), default: .double(d.learningRate), doc: "η"),
-        ParameterSpec("training.clip", .double(.greaterThan(0)), default: .double(d.clipThreshold),
+        ParameterSpec("training.optimizer", .choice(OptimizerKind.allCases.map(\.rawValue)), default: .string(d.optimizer.kind.rawValue),
+                      doc: "sgd, momentum, rmsprop, adam or adagrad (min-char-rnn's)"),
+        ParameterSpec("training.learning_rate", .double(.greaterThan(0)), default: .double(d.optimizer.learningRate), doc: "η"),
+        ParameterSpec("training.clip", .double(.greaterThan(0)), default: .double(d.clipping.threshold),
                       doc: "clip the gradient's norm to this (Pascanu et al.)"),
         ParameterSpec("training.eval_every", .int(.atLeast(1)), default: .int(d.evalEvery),
                       doc: "held-out bits per character every this many iterations"),
@@ -103,8 +104,9 @@ func trainingSettings(_ p: ResolvedParameters, base: LanguageModelSettings) -> L
     var s = base
     s.hidden = p.int("training.hidden"); s.layers = p.int("training.layers")
     s.batch = p.int("training.batch"); s.steps = p.int("training.steps"); s.iterations = p.int("training.iterations")
-    s.optimizer = OptimizerKind(rawValue: p.string("training.optimizer"))!
-    s.learningRate = p.double("training.learning_rate"); s.clipThreshold = p.double("training.clip")
+    s.optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("training.optimizer"))!,
+                                    learningRate: p.double("training.learning_rate"))
+    s.clipping.threshold = p.double("training.clip")
     s.evalEvery = p.int("training.eval_every"); s.evalCharacters = p.int("training.eval_characters")
     s.seed = UInt64(p.int("seed"))
     return s

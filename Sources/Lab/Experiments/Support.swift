@@ -1,5 +1,4 @@
 import Foundation
-import LanguageModels
 import Plotting
 import Training
 
@@ -21,10 +20,9 @@ func gridFigure(name: String, title: String, panels: [Panel], columns: Int, pane
 /// Formats a number for a legend: 4 significant digits.
 func short(_ x: Double) -> String { String(format: "%.4g", x) }
 
-/// Runs a library computation, turning the libraries' own cancellation errors (the training
-/// loop's `TrainingCancelled`, the language models' `Cancelled`) into the runner's `RunCancelled`.
+/// Runs a library computation, turning the libraries' cancellation error (`Cancelled`, thrown
+/// when a `Monitor` said so) into the runner's `RunCancelled`.
 func cancellable<T>(_ body: () throws -> T) throws -> T {
     do { return try body() }
-    catch is TrainingCancelled { throw RunCancelled() }
-    catch is LanguageModels.Cancelled { throw RunCancelled() }
+    catch is Cancelled { throw RunCancelled() }
 }

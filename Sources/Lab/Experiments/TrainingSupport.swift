@@ -6,11 +6,11 @@ import Training
 /// Helpers of the experiments that train a model (clipping-training, irnn-adding,
 /// gradient-flow-training).
 
-/// Training hooks that report "label: iteration k/n, loss ℓ" to the run's status line every
-/// `every` updates and stop the run when Ctrl-C was pressed.
-func trainingHooks(_ context: RunContext, _ label: String, iterations: Int, every: Int = 50) -> TrainingHooks {
-    TrainingHooks(progress: { k, loss in
-        if k % every == 0 || k == iterations { context.progress("\(label): iteration \(k)/\(iterations), loss \(short(loss))") }
+/// A training monitor that reports "label: iteration k/n, loss ℓ" to the run's status line every
+/// `every` updates and stops the run when Ctrl-C was pressed.
+func trainingMonitor(_ context: RunContext, _ label: String, every: Int = 50) -> Monitor {
+    Monitor(progress: { p in
+        if p.step % every == 0 || p.step == p.total { context.progress("\(label): iteration \(p.step)/\(p.total), loss \(short(p.loss ?? .nan))") }
     }, isCancelled: { (try? context.checkCancelled()) == nil })
 }
 
@@ -23,12 +23,9 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
     if workers == 1 {
         return try jobs.map { job in
             try context.checkCancelled()
-            return try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) }
+            return try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) }
         }
     }
-    let threads = BLASThreads.count
-    BLASThreads.set(1)
-    defer { BLASThreads.set(threads) }
     // Shared by the workers; every access holds `lock`.
     final class Box: @unchecked Sendable {
         let lock = NSLock()
@@ -51,10 +48,12 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
         }
     }
     let box = Box(jobs.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        while let i = box.take() {
-            let job = jobs[i]
-            box.put(i, Swift.Result { try cancellable { try train(job.settings, hooks: trainingHooks(context, job.label, iterations: job.settings.iterations)) } })
+    BLASThreads.forConcurrentRuns {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = box.take() {
+                let job = jobs[i]
+                box.put(i, Swift.Result { try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) } })
+            }
         }
     }
     if let e = box.error { throw e }

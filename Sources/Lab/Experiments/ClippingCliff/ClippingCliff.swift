@@ -145,21 +145,20 @@ public enum ClippingCliff: ExperimentKind {
         }
         let wallB = wallW.map { s.x0 - sigmoid(s.x0) * $0 }
 
-        /// Gradient descent from the start; clipped: Pascanu's Algorithm 1, if ‖g‖ ≥ τ then
-        /// g ← τ g/‖g‖, so every clipped step is ≤ ητ.
+        /// Gradient descent from the start; clipped: Pascanu's Algorithm 1 through the lab's one
+        /// clipping rule (`Clipping.norm`: if ‖g‖ ≥ τ then g ← τ g/‖g‖), so every clipped step is ≤ ητ.
         func descend(clip: Bool) -> Trajectory {
             var tr = Trajectory()
             var w = s.startW, b = s.startB
+            let clipping: Clipping = clip ? .norm(s.threshold) : .none
             for k in 0...s.iterations {
                 let (loss, dw0, db0) = E(w, b)
                 let norm = (dw0 * dw0 + db0 * db0).squareRoot()
                 tr.w.append(w); tr.b.append(b); tr.loss.append(loss); tr.gradientNorm.append(norm)
                 if k == s.iterations || !norm.isFinite { break }
-                var dw = dw0, db = db0
-                if clip && norm >= s.threshold {                 // ĝ ← (τ/‖ĝ‖) ĝ
-                    dw *= s.threshold / norm; db *= s.threshold / norm
-                    tr.clippedSteps += 1
-                }
+                var g = [dw0, db0]
+                if clipping.apply(&g, norm: norm).clipped { tr.clippedSteps += 1 }
+                let dw = g[0], db = g[1]
                 w -= s.learningRate * dw
                 b -= s.learningRate * db
                 tr.stepLength.append(s.learningRate * (dw * dw + db * db).squareRoot())

@@ -1,22 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Recurrence
-
-public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
-    /// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε),
-    /// β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
-    case adam
-    /// Adagrad as in min-char-rnn: mem ← mem + g², θ ← θ − η·g/√(mem + 10⁻⁸).
-    case adagrad
-}
-
-public enum Clipping: String, Codable, Sendable, CaseIterable {
-    case none
-    /// Norm clipping (Pascanu et al. 2013, Alg. 1): g ← g·c/‖g‖ when ‖g‖ > c; keeps the direction.
-    case norm
-    /// Element-wise value clipping to [−c, c] (min-char-rnn, char-rnn); changes the direction.
-    case value
-}
+import Training
 
 /// How to train a character RNN language model. Defaults follow char-rnn where it has one
 /// (T = 50, ±0.08 initialisation, forget bias 1, clip 5); sizes are smaller so a run fits
@@ -32,11 +17,11 @@ public struct LanguageModelSettings: Codable, Sendable, Equatable {
     /// T, characters per chunk: the truncation length of BPTT.
     public var steps = 50
     public var iterations = 1000
-    public var optimizer: OptimizerKind = .adam
-    /// 2·10⁻³: char-rnn's rate (for RMSprop); right for Adam at these sizes. Adagrad wants 0.1.
-    public var learningRate = 2e-3
-    public var clipping: Clipping = .norm
-    public var clipThreshold = 5.0
+    /// Adam at η = 2·10⁻³: char-rnn's rate (for RMSprop), right for Adam at these sizes.
+    /// Adagrad wants 0.1.
+    public var optimizer: OptimizerSettings = .adam(2e-3)
+    /// The global norm clipped at 5 (char-rnn's `grad_clip`).
+    public var clipping: Clipping = .norm(5)
     /// Cell weights and biases U(−s, s), char-rnn's s = 0.08.
     public var initScale = 0.08
     /// W_S U(−s, s): small, so the first softmax is near uniform (loss ≈ ln V).
@@ -68,7 +53,7 @@ public struct LanguageModelSettings: Codable, Sendable, Equatable {
     public static var minCharRNN: LanguageModelSettings {
         var s = LanguageModelSettings()
         s.cell = .tanh; s.hidden = 100; s.batch = 1; s.steps = 25
-        s.optimizer = .adagrad; s.learningRate = 0.1; s.clipping = .value
+        s.optimizer = .adagrad(0.1); s.clipping = .value(5)
         s.initScale = 0.01 * 3.0.squareRoot(); s.readoutInitScale = 0.01 * 3.0.squareRoot()
         return s
     }
@@ -142,92 +127,116 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
-/// Trains a character RNN language model with truncated BPTT that carries the state:
+/// A text as the training loop's batch source: truncated BPTT that carries the state.
 ///
-/// - the training text is cut into B equal streams; each iteration reads the next T + 1
-///   characters of every stream (inputs x_1…x_T, targets x_2…x_{T+1});
+/// - the training text is cut into B equal streams; each batch is the next T + 1 characters of
+///   every stream (inputs x_1…x_T, targets x_2…x_{T+1});
 /// - h (and c) at the end of a chunk is the next chunk's h_0, but no gradient flows across
 ///   the boundary; a stream that reaches its end starts again from its beginning with h = 0
 ///   (min-char-rnn resets at the wrap too);
-/// - L is the mean cross-entropy per character over the B·T positions; the gradient is
-///   clipped (norm or value) and applied by Adam or Adagrad.
+/// - L is the mean cross-entropy per character over the B·T positions.
+final class TextStreamSource: BatchSource {
+    private(set) var model: CharLanguageModel
+    let workspace: LanguageModelWorkspace
+    private let text: [Int]
+    private let segment: Int                // characters per stream
+    private var position: [Int]             // where each stream reads next
+    private var inputs: [Int], targets: [Int]
+
+    init(model: CharLanguageModel, text: [Int], streams B: Int, steps T: Int) {
+        let segment = text.count / B
+        self.model = model
+        self.text = text
+        self.segment = segment
+        position = (0..<B).map { $0 * segment }
+        workspace = LanguageModelWorkspace(model: model, batch: B, steps: T)
+        inputs = [Int](repeating: 0, count: T * B)
+        targets = inputs
+    }
+
+    var parameterCount: Int { model.parameterCount }
+    func gatherParameters(into θ: inout [Double]) { θ = model.flat }
+    func scatterParameters(_ θ: [Double]) { model.flat = θ }
+
+    func lossAndGradient(into g: inout [Double]) -> Double {
+        let B = workspace.B, T = workspace.T
+        workspace.carryState()
+        for b in 0..<B {
+            if position[b] + T + 1 > (b + 1) * segment { position[b] = b * segment; workspace.resetStream(b) }
+            for t in 0..<T {
+                inputs[t * B + b] = text[position[b] + t]
+                targets[t * B + b] = text[position[b] + t + 1]
+            }
+            position[b] += T
+        }
+        return workspace.lossAndGradient(model, inputs: inputs, targets: targets, gradient: &g) / Double(T * B)
+    }
+}
+
+/// Trains a character RNN language model on a `TextStreamSource` with the one training loop
+/// (`runTrainingLoop`): the gradient is clipped (`settings.clipping`) and applied by any of the
+/// five optimisers (`settings.optimizer`, constant η). Held-out bits per character are measured
+/// at 0, every `evalEvery` updates and at the end; samples are drawn at `sampleAt`.
 ///
 /// `monitor` is polled every iteration; cancelling throws `Cancelled`.
 public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings, monitor: Monitor = .silent) throws -> TrainedLanguageModel {
     guard s.hidden >= 1, s.layers >= 1, s.batch >= 1, s.steps >= 1, s.iterations >= 0, s.evalEvery >= 1,
-          s.evalStreams >= 1, s.learningRate > 0, s.sampleTemperature >= 0, s.gradientNormEvery >= 0 else {
+          s.evalStreams >= 1, s.optimizer.learningRate > 0, s.sampleTemperature >= 0, s.gradientNormEvery >= 0 else {
         throw TrainingError.invalidSettings("language model settings out of range: \(s)")
     }
     let B = s.batch, T = s.steps
     let train = Array(corpus.trainIDs)
-    let segment = train.count / B
-    guard segment >= T + 1 else { throw TrainingError.corpusTooShort(characters: train.count, streams: B, steps: T) }
+    guard train.count / B >= T + 1 else { throw TrainingError.corpusTooShort(characters: train.count, streams: B, steps: T) }
 
-    var model = CharLanguageModel(kind: s.cell, vocabulary: corpus.vocabulary, hiddenSize: s.hidden, layers: s.layers,
-                                  initScale: s.initScale, readoutScale: s.readoutInitScale, forgetBias: s.forgetBias, seed: s.seed)
-    let ws = LanguageModelWorkspace(model: model, batch: B, steps: T)
-    var theta = model.flat
-    var optimizer = Optimizer(kind: s.optimizer, count: theta.count, learningRate: s.learningRate)
+    let source = TextStreamSource(
+        model: CharLanguageModel(kind: s.cell, vocabulary: corpus.vocabulary, hiddenSize: s.hidden, layers: s.layers,
+                                 initScale: s.initScale, readoutScale: s.readoutInitScale, forgetBias: s.forgetBias, seed: s.seed),
+        text: train, streams: B, steps: T)
     let prime = s.samplePrime ?? corpus.decode(train.prefix(1))
 
     var curve: [CurvePoint] = []
     var snapshots: [GradientNormSnapshot] = []
     var samples: [TextSample] = []
     func takeSample(_ i: Int) {
-        let text = model.sample(prime: prime, length: s.sampleLength, temperature: s.sampleTemperature, seed: s.sampleSeed)
+        let text = source.model.sample(prime: prime, length: s.sampleLength, temperature: s.sampleTemperature, seed: s.sampleSeed)
         samples.append(TextSample(iteration: i, prime: prime, temperature: s.sampleTemperature, seed: s.sampleSeed, text: text))
     }
-    let (heldOut0, evaluated) = heldOutBitsPerCharacter(model: model, corpus: corpus, characters: s.evalCharacters,
+    let (heldOut0, evaluated) = heldOutBitsPerCharacter(model: source.model, corpus: corpus, characters: s.evalCharacters,
                                                         streams: s.evalStreams, steps: T)
     if s.sampleAt.contains(0) { takeSample(0) }
 
-    var position = (0..<B).map { $0 * segment }
-    var inputs = [Int](repeating: 0, count: T * B), targets = [Int](repeating: 0, count: T * B)
     var seconds = 0.0, lossSum = 0.0, normSum = 0.0, count = 0
     var initialLoss = Double.nan
     let ln2 = log(2.0)
-    for i in stride(from: 1, through: s.iterations, by: 1) {
-        try monitor.check()
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        ws.carryState()
-        for b in 0..<B {
-            if position[b] + T + 1 > (b + 1) * segment { position[b] = b * segment; ws.resetStream(b) }
-            for t in 0..<T {
-                inputs[t * B + b] = train[position[b] + t]
-                targets[t * B + b] = train[position[b] + t + 1]
+    let end = try runTrainingLoop(
+        source, iterations: s.iterations, optimizer: s.optimizer, clipping: s.clipping,
+        learningRate: { _ in s.optimizer.learningRate }, monitor: monitor, stage: s.cell.rawValue,
+        afterGradient: { k, loss in
+            if k == 0 { initialLoss = loss }
+            if s.gradientNormEvery > 0 && k % s.gradientNormEvery == 0 {
+                snapshots.append(GradientNormSnapshot(iteration: k, layers: source.workspace.net.layers.map(\.gradHNorm)))
             }
-            position[b] += T
-        }
-        var grad = [Double]()
-        let loss = ws.lossAndGradient(model, inputs: inputs, targets: targets, gradient: &grad) / Double(T * B)
-        guard loss.isFinite else { throw TrainingError.diverged(iteration: i) }
-        if i == 1 { initialLoss = loss }
-        if s.gradientNormEvery > 0 && (i == 1 || (i - 1) % s.gradientNormEvery == 0) {
-            snapshots.append(GradientNormSnapshot(iteration: i - 1, layers: ws.net.layers.map(\.gradHNorm)))
-        }
-        let norm = grad.withUnsafeBufferPointer { norm2($0) }
-        clip(&grad, s.clipping, s.clipThreshold, norm: norm)
-        optimizer.step(&theta, grad)
-        model.flat = theta
-        seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        lossSum += loss; normSum += norm; count += 1
-        if i == 1 {
-            curve.append(CurvePoint(iteration: 0, seconds: 0, trainBitsPerCharacter: loss / ln2,
-                                    heldOutBitsPerCharacter: heldOut0, gradientNorm: norm))
-        }
-        var heldOut: Double? = nil
-        if i % s.evalEvery == 0 || i == s.iterations {
-            let h = heldOutBitsPerCharacter(model: model, corpus: corpus, characters: s.evalCharacters,
-                                            streams: s.evalStreams, steps: T).bits
-            curve.append(CurvePoint(iteration: i, seconds: seconds, trainBitsPerCharacter: lossSum / Double(count) / ln2,
-                                    heldOutBitsPerCharacter: h, gradientNorm: normSum / Double(count)))
-            lossSum = 0; normSum = 0; count = 0
-            heldOut = h
-        }
-        if s.sampleAt.contains(i) { takeSample(i) }
-        monitor.progress(ProgressReport(stage: s.cell.rawValue, step: i, total: s.iterations,
-                                        bitsPerCharacter: heldOut ?? loss / ln2))
-    }
+        },
+        afterUpdate: { step in
+            let i = step.updates, norm = step.clip.normBefore
+            seconds += step.seconds
+            lossSum += step.loss; normSum += norm; count += 1
+            if i == 1 {
+                curve.append(CurvePoint(iteration: 0, seconds: 0, trainBitsPerCharacter: step.loss / ln2,
+                                        heldOutBitsPerCharacter: heldOut0, gradientNorm: norm))
+            }
+            if i % s.evalEvery == 0 || i == s.iterations {
+                let h = heldOutBitsPerCharacter(model: source.model, corpus: corpus, characters: s.evalCharacters,
+                                                streams: s.evalStreams, steps: T).bits
+                curve.append(CurvePoint(iteration: i, seconds: seconds, trainBitsPerCharacter: lossSum / Double(count) / ln2,
+                                        heldOutBitsPerCharacter: h, gradientNorm: normSum / Double(count)))
+                lossSum = 0; normSum = 0; count = 0
+            }
+            if s.sampleAt.contains(i) { takeSample(i) }
+            return false
+        })
+    if case .diverged(let d, _) = end { throw TrainingError.diverged(iteration: d.iteration + 1) }
+    let model = source.model
     if s.iterations == 0 {
         curve.append(CurvePoint(iteration: 0, seconds: 0, trainBitsPerCharacter: .nan, heldOutBitsPerCharacter: heldOut0, gradientNorm: .nan))
     }
@@ -282,53 +291,6 @@ private func evaluationLayout(corpus: Corpus, characters: Int, streams: Int, ste
     let S = max(1, min(streams, M))
     let Te = max(1, min(steps, M / S))
     return (start, S, Te, (M / S / Te) * Te)
-}
-
-/// Clips in place: by the global norm (Pascanu et al.) or element-wise (min-char-rnn).
-func clip(_ g: inout [Double], _ mode: Clipping, _ c: Double, norm: Double) {
-    switch mode {
-    case .none: return
-    case .norm:
-        guard norm > c, norm > 0 else { return }
-        let f = c / norm
-        for k in g.indices { g[k] *= f }
-    case .value:
-        for k in g.indices { g[k] = min(c, max(-c, g[k])) }
-    }
-}
-
-struct Optimizer {
-    let kind: OptimizerKind
-    let learningRate: Double
-    var m: [Double], v: [Double]
-    var t = 0
-
-    init(kind: OptimizerKind, count: Int, learningRate: Double) {
-        self.kind = kind
-        self.learningRate = learningRate
-        m = [Double](repeating: 0, count: count)
-        v = kind == .adam ? m : []
-    }
-
-    mutating func step(_ theta: inout [Double], _ g: [Double]) {
-        t += 1
-        let η = learningRate
-        switch kind {
-        case .adam:
-            let β1 = 0.9, β2 = 0.999, ε = 1e-8
-            let c1 = 1 - pow(β1, Double(t)), c2 = 1 - pow(β2, Double(t))
-            for k in theta.indices {
-                m[k] = β1 * m[k] + (1 - β1) * g[k]                 // first moment
-                v[k] = β2 * v[k] + (1 - β2) * g[k] * g[k]          // second moment
-                theta[k] -= η * (m[k] / c1) / ((v[k] / c2).squareRoot() + ε)
-            }
-        case .adagrad:
-            for k in theta.indices {
-                m[k] += g[k] * g[k]                                // mem += dθ²
-                theta[k] -= η * g[k] / (m[k] + 1e-8).squareRoot()
-            }
-        }
-    }
 }
 
 /// The buffers of one chunk of B streams × T steps, made once and reused every iteration:

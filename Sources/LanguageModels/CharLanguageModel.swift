@@ -34,16 +34,12 @@ public struct CharLanguageModel: Sendable, Equatable {
         self.kind = kind
         self.vocabulary = vocabulary
         hiddenSize = H
+        let initialization = CellInitialization(inputWeights: .uniform(bound: initScale), recurrentWeights: .uniform(bound: initScale),
+                                                biases: .uniformScaled(bound: initScale), forgetBias: forgetBias)
         layers = (0..<L).map { l in
-            var p = CellParameters(kind: kind, inputSize: l == 0 ? V : H, hiddenSize: H)
-            p.W_x = rng.uniformMatrix(rows: p.W_x.rows, cols: p.W_x.cols, low: -initScale, high: initScale)
-            p.W_h = rng.uniformMatrix(rows: p.W_h.rows, cols: H, low: -initScale, high: initScale)
-            p.b = (0..<p.b.count).map { _ in initScale * (2 * rng.uniform() - 1) }
-            p.b_hn = (0..<p.b_hn.count).map { _ in initScale * (2 * rng.uniform() - 1) }
-            if kind == .lstm { for k in H..<(2 * H) { p.b[k] = forgetBias } }   // gate order i, f, g, o
-            return p
+            CellParameters(kind: kind, inputSize: l == 0 ? V : H, hiddenSize: H, initialization: initialization, using: &rng)
         }
-        W_S = rng.uniformMatrix(rows: V, cols: H, low: -readoutScale, high: readoutScale)
+        W_S = Initializer.uniform(rows: V, cols: H, bound: readoutScale, using: &rng)
         b_S = [Double](repeating: 0, count: V)
     }
 
@@ -144,7 +140,7 @@ public struct CharLanguageModel: Sendable, Equatable {
 extension CharLanguageModel: Codable {
     public static let format = "rnnlab-char-lm/1"
 
-    private struct Key: CodingKey {
+    private struct JSONKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(_ s: String) { stringValue = s }
@@ -153,50 +149,50 @@ extension CharLanguageModel: Codable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(Self.format, forKey: Key("format"))
-        try c.encode(kind.rawValue, forKey: Key("cell"))
-        try c.encode(vocabulary.map { String($0) }, forKey: Key("vocabulary"))
-        try c.encode(hiddenSize, forKey: Key("hidden_size"))
-        var list = c.nestedUnkeyedContainer(forKey: Key("layers"))
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(Self.format, forKey: JSONKey("format"))
+        try c.encode(kind.rawValue, forKey: JSONKey("cell"))
+        try c.encode(vocabulary.map { String($0) }, forKey: JSONKey("vocabulary"))
+        try c.encode(hiddenSize, forKey: JSONKey("hidden_size"))
+        var list = c.nestedUnkeyedContainer(forKey: JSONKey("layers"))
         for p in layers {
-            var w = list.nestedContainer(keyedBy: Key.self)
+            var w = list.nestedContainer(keyedBy: JSONKey.self)
             for name in kind.weightNames {
                 let m = p[name]
-                if name.hasPrefix("b_") { try w.encode(m.elements, forKey: Key(name)) }
-                else { try w.encode(m.rowList, forKey: Key(name)) }
+                if name.hasPrefix("b_") { try w.encode(m.elements, forKey: JSONKey(name)) }
+                else { try w.encode(m.rowList, forKey: JSONKey(name)) }
             }
         }
-        try c.encode(W_S.rowList, forKey: Key("W_S"))
-        try c.encode(b_S, forKey: Key("b_S"))
+        try c.encode(W_S.rowList, forKey: JSONKey("W_S"))
+        try c.encode(b_S, forKey: JSONKey("b_S"))
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
+        let c = try decoder.container(keyedBy: JSONKey.self)
         func fail(_ key: String, _ message: String) -> DecodingError {
-            .dataCorruptedError(forKey: Key(key), in: c, debugDescription: message)
+            .dataCorruptedError(forKey: JSONKey(key), in: c, debugDescription: message)
         }
-        let format = try c.decode(String.self, forKey: Key("format"))
+        let format = try c.decode(String.self, forKey: JSONKey("format"))
         guard format == Self.format else { throw fail("format", "expected \"\(Self.format)\", got \"\(format)\"") }
-        let cell = try c.decode(String.self, forKey: Key("cell"))
+        let cell = try c.decode(String.self, forKey: JSONKey("cell"))
         guard let kind = CellKind(rawValue: cell) else { throw fail("cell", "expected tanh, relu, lstm or gru, got \"\(cell)\"") }
-        let symbols = try c.decode([String].self, forKey: Key("vocabulary"))
+        let symbols = try c.decode([String].self, forKey: JSONKey("vocabulary"))
         let vocabulary = try symbols.map { s -> Unicode.Scalar in
             guard s.unicodeScalars.count == 1 else { throw fail("vocabulary", "\"\(s)\" is not one Unicode scalar") }
             return s.unicodeScalars.first!
         }
-        let H = try c.decode(Int.self, forKey: Key("hidden_size"))
+        let H = try c.decode(Int.self, forKey: JSONKey("hidden_size"))
         guard H >= 1, !vocabulary.isEmpty else { throw fail("hidden_size", "need hidden_size ≥ 1 and a vocabulary") }
         let V = vocabulary.count
-        var list = try c.nestedUnkeyedContainer(forKey: Key("layers"))
+        var list = try c.nestedUnkeyedContainer(forKey: JSONKey("layers"))
         var layers: [CellParameters] = []
         while !list.isAtEnd {
-            let w = try list.nestedContainer(keyedBy: Key.self)
+            let w = try list.nestedContainer(keyedBy: JSONKey.self)
             var p = CellParameters(kind: kind, inputSize: layers.isEmpty ? V : H, hiddenSize: H)
             for name in kind.weightNames {
                 let s = p.shape(of: name)!
                 let m: Matrix
-                if name.hasPrefix("b_") { m = Matrix(column: try w.decode([Double].self, forKey: Key(name))) }
+                if name.hasPrefix("b_") { m = Matrix(column: try w.decode([Double].self, forKey: JSONKey(name))) }
                 else { m = Matrix(rowList: try Self.rows(w, name, s.rows)) }
                 guard m.rows == s.rows && m.cols == s.cols else {
                     throw fail("layers", "layer \(layers.count + 1) \(name): \(m.rows)×\(m.cols), expected \(s.rows)×\(s.cols)")
@@ -208,7 +204,7 @@ extension CharLanguageModel: Codable {
         guard !layers.isEmpty else { throw fail("layers", "no layers") }
         let W = Matrix(rowList: try Self.rows(c, "W_S", V))
         guard W.rows == V && W.cols == H else { throw fail("W_S", "\(W.rows)×\(W.cols), expected \(V)×\(H)") }
-        let b = try c.decode([Double].self, forKey: Key("b_S"))
+        let b = try c.decode([Double].self, forKey: JSONKey("b_S"))
         guard b.count == V else { throw fail("b_S", "\(b.count) numbers, expected \(V)") }
         self.kind = kind
         self.vocabulary = vocabulary
@@ -219,10 +215,10 @@ extension CharLanguageModel: Codable {
     }
 
     /// A list of rows, checked to be rectangular before `Matrix(rowList:)` sees it.
-    private static func rows(_ c: KeyedDecodingContainer<Key>, _ name: String, _ count: Int) throws -> [[Double]] {
-        let r = try c.decode([[Double]].self, forKey: Key(name))
+    private static func rows(_ c: KeyedDecodingContainer<JSONKey>, _ name: String, _ count: Int) throws -> [[Double]] {
+        let r = try c.decode([[Double]].self, forKey: JSONKey(name))
         guard r.count == count, let n = r.first?.count, r.allSatisfy({ $0.count == n }) else {
-            throw DecodingError.dataCorruptedError(forKey: Key(name), in: c, debugDescription: "expected \(count) rows of one length")
+            throw DecodingError.dataCorruptedError(forKey: JSONKey(name), in: c, debugDescription: "expected \(count) rows of one length")
         }
         return r
     }

@@ -98,32 +98,6 @@ public struct TrainingSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// Progress and cancellation, polled once per iteration.
-public struct TrainingHooks: Sendable {
-    /// Called after every iteration with (iteration k, training loss at θ_{k−1}).
-    public var progress: (@Sendable (Int, Double) -> Void)?
-    /// Polled before every iteration; when it returns true, `train` throws `TrainingCancelled`
-    /// carrying everything recorded so far.
-    public var isCancelled: (@Sendable () -> Bool)?
-
-    public init(progress: (@Sendable (Int, Double) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) {
-        self.progress = progress
-        self.isCancelled = isCancelled
-    }
-}
-
-/// Thrown by `train` when `TrainingHooks.isCancelled` says so; `partial` holds the run so far.
-public struct TrainingCancelled: Error, CustomStringConvertible {
-    public let partial: TrainingRun
-    public var description: String { "training cancelled after \(partial.iterationsRun) iterations" }
-}
-
-/// Where and why a run stopped early.
-public struct Divergence: Codable, Sendable, Equatable {
-    public var iteration: Int
-    public var reason: String
-}
-
 /// The spectrum of each recurrent block W_h· at one iteration.
 public struct SpectrumSample: Codable, Sendable, Equatable {
     public var iteration: Int
@@ -140,11 +114,10 @@ public struct GradientProfile: Codable, Sendable, Equatable {
     public var norms: [Double]
 }
 
-/// Test-set loss (MSE for regression, cross-entropy otherwise) and accuracy (classification).
+/// Test-set loss (MSE).
 public struct Evaluation: Codable, Sendable, Equatable {
     public var iteration: Int
     public var loss: Double
-    public var accuracy: Double?
 }
 
 /// Everything one run recorded. Every stored number is finite: a non-finite loss or gradient
@@ -178,12 +151,11 @@ public struct TrainingRun: Codable, Sendable {
         return tail.reduce(0, +) / Double(tail.count)
     }
     public var finalTestLoss: Double? { evaluations.last?.loss }
-    public var finalTestAccuracy: Double? { evaluations.last?.accuracy }
 
     enum CodingKeys: String, CodingKey {
         case settings, parameterCount, iterationsRun, losses, gradientNormBefore, gradientNormAfter, clipped
         case spectra, gradientProfiles, evaluations, divergence, convergedAt
-        case diverged, clippedShare, finalLoss, finalTestLoss, finalTestAccuracy
+        case diverged, clippedShare, finalLoss, finalTestLoss
     }
 
     init(settings: TrainingSettings, parameterCount: Int) {
@@ -227,43 +199,73 @@ public struct TrainingRun: Codable, Sendable {
         try c.encode(clippedShare, forKey: .clippedShare)
         try c.encodeIfPresent(finalLoss, forKey: .finalLoss)
         try c.encodeIfPresent(finalTestLoss, forKey: .finalTestLoss)
-        try c.encodeIfPresent(finalTestAccuracy, forKey: .finalTestAccuracy)
     }
 }
 
-/// Trains one model (see `TrainingSettings` for data, seeds and counting).
+/// A synthetic task as the training loop's batch source: every update draws B fresh sequences
+/// from the data stream and starts them from h_0 = 0 (and c_0 = 0).
 ///
-/// Each iteration: draw a batch; forward through the cell (BPTT) and the readout; the loss
-/// gradient dY goes back through the readout and enters BPTT as dhLoss = W_yᵀ dY at the scored
-/// steps; the cell and readout gradients form one flat g; g is clipped (`settings.clipping`, on
-/// the global norm over ALL parameters) and the optimiser updates θ.
+/// Forward: the cell through T steps (BPTT), then the readout at the scored steps. Backward:
+/// the loss gradient dY goes back through the readout and enters BPTT as dhLoss = W_yᵀ dY at the
+/// scored steps; the cell and readout gradients form one flat g = (W_x, W_h, b, b_hn, W_y, b_y).
+final class TaskBatchSource: BatchSource {
+    private(set) var cell: CellParameters
+    private(set) var readout: ReadoutParameters
+    let bptt: BPTT
+    private let head: ReadoutWorkspace
+    private var data: TaskBatch
+    private var dataRNG: SeededGenerator
+
+    init(spec: TaskSpec, batch B: Int, cell: CellParameters, readout: ReadoutParameters, dataRNG: SeededGenerator) {
+        self.cell = cell
+        self.readout = readout
+        self.dataRNG = dataRNG
+        bptt = BPTT(kind: cell.kind, inputSize: spec.inputSize, hiddenSize: cell.hiddenSize, batch: B, steps: spec.steps)
+        bptt.computeInputGradient = false
+        head = ReadoutWorkspace(hiddenSize: cell.hiddenSize, outputSize: spec.outputSize, batch: B, lossSteps: spec.lossSteps)
+        data = TaskBatch(spec: spec, batch: B)
+    }
+
+    var parameterCount: Int { FlatParameters.count(cell, readout) }
+    func gatherParameters(into θ: inout [Double]) { FlatParameters.gather(cell, readout, into: &θ) }
+    func scatterParameters(_ θ: [Double]) { FlatParameters.scatter(θ, into: &cell, &readout) }
+
+    func lossAndGradient(into g: inout [Double]) -> Double {
+        data.fill(using: &dataRNG)                              // a fresh batch
+        data.x.withRef { bptt.x.copy(from: $0) }
+        bptt.h(0).fill(0); bptt.c(0)?.fill(0)
+        bptt.forward(cell)
+        let loss = head.forward(readout, hs: bptt.hs, targets: data.targets)
+        guard loss.isFinite else { return loss }
+        head.backward(readout, dhLoss: bptt.dhLoss)             // dhLoss = W_yᵀ dY at the scored steps
+        bptt.backward(cell)
+        FlatParameters.gather(bptt.gradients, head.gradients, into: &g)
+        return loss
+    }
+}
+
+/// Trains one model on a synthetic task (see `TrainingSettings` for data, seeds and counting)
+/// with the one training loop (`runTrainingLoop`): a `TaskBatchSource`, `settings.clipping` on
+/// the global norm over ALL parameters, `settings.optimizer` with η_k from the schedule.
 ///
 /// Divergence is an outcome: a non-finite loss or gradient norm stops the run, recorded in
-/// `divergence` (iteration and reason). Cancellation throws `TrainingCancelled` with the partial run.
-public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingHooks()) throws -> TrainingRun {
+/// `divergence` (iteration and reason). `monitor` sees every update (its loss) and is polled
+/// before each; cancelling throws `Cancelled` with the updates done.
+public func train(_ settings: TrainingSettings, monitor: Monitor = .silent) throws -> TrainingRun {
     let spec = settings.task, m = settings.model
     spec.validate()
     precondition(settings.batch >= 1 && settings.iterations >= 0 && m.hiddenSize >= 1,
                  "train: B = \(settings.batch), iterations = \(settings.iterations), H = \(m.hiddenSize)")
     precondition(settings.learningRateDecay > 0 && settings.convergedTestLoss >= 0 && settings.convergedEvaluations >= 1,
                  "train: learning-rate decay \(settings.learningRateDecay), converged test loss \(settings.convergedTestLoss), evaluations \(settings.convergedEvaluations)")
-    let D = spec.inputSize, O = spec.outputSize, H = m.hiddenSize, T = spec.steps, B = settings.batch
+    let D = spec.inputSize, O = spec.outputSize, H = m.hiddenSize, T = spec.steps
 
     var initRNG = SeededGenerator(seed: settings.seed)
-    var dataRNG = SeededGenerator(seed: settings.seed ^ 0xDA7A)
     var testRNG = SeededGenerator(seed: settings.seed ^ 0x7E57)
-    var cell = m.makeCell(inputSize: D, using: &initRNG)
-    var readout = m.makeReadout(outputSize: O, using: &initRNG)
-    let P = FlatParameters.count(cell, readout)
-    var theta = [Double](repeating: 0, count: P)            // θ: the optimiser's truth
-    var g = [Double](repeating: 0, count: P)
-    FlatParameters.gather(cell, readout, into: &theta)
-    var optimizer = Optimizer(settings.optimizer, count: P)
-
-    let bptt = BPTT(kind: m.kind.cell, inputSize: D, hiddenSize: H, batch: B, steps: T)
-    bptt.computeInputGradient = false
-    let head = ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: B, lossSteps: spec.lossSteps, objective: spec.objective)
-    var data = TaskBatch(spec: spec, batch: B)
+    let cell = m.makeCell(inputSize: D, using: &initRNG)
+    let readout = m.makeReadout(outputSize: O, using: &initRNG)
+    let source = TaskBatchSource(spec: spec, batch: settings.batch, cell: cell, readout: readout,
+                                 dataRNG: SeededGenerator(seed: settings.seed ^ 0xDA7A))
 
     // The held-out set, in chunks of at most 100 sequences.
     let evalB = max(1, min(settings.testSequences, 100))
@@ -271,37 +273,32 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
     let testSet = (0..<chunks).map { _ in TaskBatch(spec: spec, batch: evalB, using: &testRNG) }
     var evalWork: (BPTT, ReadoutWorkspace)?
 
-    var run = TrainingRun(settings: settings, parameterCount: P)
+    var run = TrainingRun(settings: settings, parameterCount: source.parameterCount)
     let profileAt = Set(settings.profileIterations)
 
     func evaluate(_ k: Int) {
         if evalWork == nil {
             evalWork = (BPTT(kind: m.kind.cell, inputSize: D, hiddenSize: H, batch: evalB, steps: T),
-                        ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: evalB, lossSteps: spec.lossSteps, objective: spec.objective))
+                        ReadoutWorkspace(hiddenSize: H, outputSize: O, batch: evalB, lossSteps: spec.lossSteps))
         }
         let (net, out) = evalWork!
-        var loss = 0.0, correct = 0, scored = 0
+        var loss = 0.0
         for chunk in testSet {
             chunk.x.withRef { net.x.copy(from: $0) }
             net.h(0).fill(0); net.c(0)?.fill(0)
-            net.forward(cell)
-            loss += out.forward(readout, hs: net.hs, targets: chunk.targets, classes: chunk.classes)
-            if spec.objective == .crossEntropy {
-                correct += out.correctCount(classes: chunk.classes, stepIndices: spec.accuracyStepIndices)
-                scored += spec.accuracyStepIndices.count * evalB
-            }
+            net.forward(source.cell)
+            loss += out.forward(source.readout, hs: net.hs, targets: chunk.targets)
         }
         loss /= Double(testSet.count)
         guard loss.isFinite else { return }
-        run.evaluations.append(Evaluation(iteration: k, loss: loss,
-                                          accuracy: scored > 0 ? Double(correct) / Double(scored) : nil))
+        run.evaluations.append(Evaluation(iteration: k, loss: loss))
     }
 
     func spectrum(_ k: Int) {
         var rho: [Double] = [], smax: [Double] = [], all: [[Double]] = []
         let names = m.kind.cell.recurrentWeightNames
         for name in names {
-            let W = cell[name]
+            let W = source.cell[name]
             guard W.isFinite, let s = try? singularValues(W), let r = try? spectralRadius(W) else { return }
             rho.append(r); smax.append(s.first ?? 0); all.append(s)
         }
@@ -320,47 +317,32 @@ public func train(_ settings: TrainingSettings, hooks: TrainingHooks = TrainingH
     let evalEvery = settings.evaluationInterval, specEvery = settings.spectrumInterval
     evaluate(0)
     spectrum(0)
-    for k in 0..<settings.iterations {
-        if hooks.isCancelled?() == true { throw TrainingCancelled(partial: run) }
-        // Forward: a fresh batch through the cell and the readout.
-        data.fill(using: &dataRNG)
-        data.x.withRef { bptt.x.copy(from: $0) }
-        bptt.h(0).fill(0); bptt.c(0)?.fill(0)
-        bptt.forward(cell)
-        let loss = head.forward(readout, hs: bptt.hs, targets: data.targets, classes: data.classes)
-        guard loss.isFinite else {
-            run.divergence = Divergence(iteration: k, reason: "training loss is \(loss) at iteration \(k)")
-            break
-        }
-        // Backward: readout, then BPTT from dhLoss = W_yᵀ dY.
-        head.backward(readout, dhLoss: bptt.dhLoss)
-        bptt.backward(cell)
-        if profileAt.contains(k) { run.gradientProfiles.append(GradientProfile(iteration: k, norms: bptt.gradHNorm)) }
-        FlatParameters.gather(bptt.gradients, head.gradients, into: &g)
-        let clip = settings.clipping.apply(&g)
-        guard clip.normBefore.isFinite, clip.normAfter.isFinite else {
-            run.losses.append(loss)
-            run.divergence = Divergence(iteration: k, reason: "gradient norm is \(clip.normBefore) at iteration \(k)")
-            break
-        }
-        run.losses.append(loss)
-        run.gradientNormBefore.append(clip.normBefore)
-        run.gradientNormAfter.append(clip.normAfter)
-        run.clipped.append(clip.clipped)
-        // Update: θ ← optimiser(θ, clipped g), with η_k from the schedule.
-        optimizer.learningRate = settings.learningRate(after: k)
-        optimizer.step(&theta, g)
-        FlatParameters.scatter(theta, into: &cell, &readout)
-        run.iterationsRun = k + 1
-        hooks.progress?(k + 1, loss)
-        let done = k + 1 == settings.iterations
-        var converged = false
-        if done || (evalEvery > 0 && (k + 1) % evalEvery == 0) {
-            evaluate(k + 1)
-            converged = !done && hasConverged()
-        }
-        if done || converged || (specEvery > 0 && (k + 1) % specEvery == 0) { spectrum(k + 1) }
-        if converged { run.convergedAt = k + 1; break }
+    let end = try runTrainingLoop(
+        source, iterations: settings.iterations, optimizer: settings.optimizer, clipping: settings.clipping,
+        learningRate: settings.learningRate(after:), monitor: monitor, stage: m.kind.rawValue,
+        afterGradient: { k, _ in
+            if profileAt.contains(k) { run.gradientProfiles.append(GradientProfile(iteration: k, norms: source.bptt.gradHNorm)) }
+        },
+        afterUpdate: { step in
+            run.losses.append(step.loss)
+            run.gradientNormBefore.append(step.clip.normBefore)
+            run.gradientNormAfter.append(step.clip.normAfter)
+            run.clipped.append(step.clip.clipped)
+            let k = step.updates
+            run.iterationsRun = k
+            let done = k == settings.iterations
+            var converged = false
+            if done || (evalEvery > 0 && k % evalEvery == 0) {
+                evaluate(k)
+                converged = !done && hasConverged()
+            }
+            if done || converged || (specEvery > 0 && k % specEvery == 0) { spectrum(k) }
+            if converged { run.convergedAt = k }
+            return converged
+        })
+    if case .diverged(let divergence, let loss) = end {
+        if loss.isFinite { run.losses.append(loss) }         // the step whose gradient was not finite
+        run.divergence = divergence
     }
     return run
 }

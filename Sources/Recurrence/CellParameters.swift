@@ -41,9 +41,6 @@ public enum CellKind: String, CaseIterable, Sendable, Codable {
 
     /// Names of the recurrent matrices whose singular values the lab reports.
     public var recurrentWeightNames: [String] { gateNames.map { "W_h\($0)" } }
-
-    /// True for the LSTM, the only cell with a separate cell state c_t.
-    public var hasCellState: Bool { self == .lstm }
 }
 
 /// The weights of one recurrent layer; gradients use the same type (llm.c style).

@@ -4,9 +4,9 @@ import Recurrence
 
 /// The models of the lecture's experiments, by the names experiment files use.
 public enum ModelKind: String, CaseIterable, Codable, Sendable {
-    /// tanh RNN; W_hh Gaussian N(0, g²/H) or orthogonal × g (`recurrentInit`), W_xh N(0, 1/D), b_h = 0.
+    /// tanh RNN; W_hh ~ N(0, g²/H), W_xh ~ N(0, 1/D), b_h = 0.
     case tanh
-    /// ReLU RNN with W_hh ~ N(0, g²/H) (Le et al.'s "RNN + ReLU" baseline), W_xh N(0, 1/D), b_h = 0.
+    /// ReLU RNN with W_hh ~ N(0, g²/H) (Le et al.'s "RNN + ReLU" baseline), W_xh ~ N(0, 1/D), b_h = 0.
     case relu
     /// IRNN (Le, Jaitly & Hinton 2015): ReLU, W_hh = g·I (g = 1), b_h = 0, W_xh ~ N(0, 0.001²)
     /// as in the Keras reproduction `mnist_irnn.py`.
@@ -27,14 +27,6 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// How a tanh RNN's W_hh is drawn.
-public enum RecurrentInit: String, Codable, Sendable {
-    /// W_hh ~ N(0, g²/H): ρ → g, σ_max → 2g (reference-science §7.4).
-    case gaussian
-    /// W_hh = g·Q, Q Haar-orthogonal: every singular value equals g.
-    case orthogonal
-}
-
 /// A model an experiment file can name: cell, hidden size, initialisation. The readout is
 /// W_y ~ U(−1/√H, 1/√H), b_y = 0 for every model.
 public struct ModelSpec: Codable, Sendable, Equatable {
@@ -42,45 +34,31 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     public var hiddenSize: Int              // H
     /// The recurrent gain g (tanh, relu, irnn); ignored by the gated cells.
     public var gain: Double
-    /// tanh only: Gaussian or orthogonal W_hh.
-    public var recurrentInit: RecurrentInit
     /// LSTM only: the initial forget-gate bias b_f.
     public var forgetBias: Double
 
-    public init(kind: ModelKind, hiddenSize: Int = 100, gain: Double = 1,
-                recurrentInit: RecurrentInit = .gaussian, forgetBias: Double = 1) {
+    public init(kind: ModelKind, hiddenSize: Int = 100, gain: Double = 1, forgetBias: Double = 1) {
         self.kind = kind
         self.hiddenSize = hiddenSize
         self.gain = gain
-        self.recurrentInit = recurrentInit
         self.forgetBias = forgetBias
+    }
+
+    /// How the cell's parameters are drawn (see `ModelKind`).
+    public var initialization: CellInitialization {
+        switch kind {
+        case .tanh, .relu:
+            return CellInitialization(inputWeights: .gaussianFanIn(gain: 1), recurrentWeights: .gaussianFanIn(gain: gain))
+        case .irnn:
+            return CellInitialization(inputWeights: .gaussian(std: 0.001), recurrentWeights: .identity(gain: gain))
+        case .lstm, .gru:
+            return .uniform(bound: 1 / Double(hiddenSize).squareRoot(), forgetBias: forgetBias)
+        }
     }
 
     /// Initial cell parameters for input size D, drawn from `rng`.
     public func makeCell(inputSize D: Int, using rng: inout SeededGenerator) -> CellParameters {
-        let H = hiddenSize
-        var p = CellParameters(kind: kind.cell, inputSize: D, hiddenSize: H)
-        switch kind {
-        case .tanh, .relu:
-            p.W_x = Initializer.gaussian(rows: H, cols: D, gain: 1, using: &rng)
-            if kind == .tanh && recurrentInit == .orthogonal {
-                p.W_h = Initializer.orthogonal(H, gain: gain, using: &rng)
-            } else {
-                p.W_h = Initializer.gaussian(rows: H, cols: H, gain: gain, using: &rng)
-            }
-        case .irnn:
-            p.W_x = rng.gaussianMatrix(rows: H, cols: D, std: 0.001)
-            p.W_h = Initializer.identity(H, scale: gain)
-        case .lstm, .gru:
-            let bound = 1 / Double(H).squareRoot()
-            let G = kind.cell.gates
-            p.W_x = Initializer.uniform(rows: G * H, cols: D, bound: bound, using: &rng)
-            p.W_h = Initializer.uniform(rows: G * H, cols: H, bound: bound, using: &rng)
-            p.b = Initializer.uniform(rows: G * H, cols: 1, bound: bound, using: &rng).elements
-            if kind == .gru { p.b_hn = Initializer.uniform(rows: H, cols: 1, bound: bound, using: &rng).elements }
-            if kind == .lstm { for k in H..<(2 * H) { p.b[k] = forgetBias } }   // block f
-        }
-        return p
+        CellParameters(kind: kind.cell, inputSize: D, hiddenSize: hiddenSize, initialization: initialization, using: &rng)
     }
 
     /// Initial readout for O outputs.

@@ -14,12 +14,13 @@ public struct ReadoutParameters: Equatable, Sendable {
     public var parameterCount: Int { W_y.elements.count + b_y.count }
 }
 
-/// The readout and the loss over the S scored steps of a batch, with buffers made once.
+/// The readout and its mean squared error over the S scored steps of a batch, with buffers made once.
 ///
-/// Forward: gather H_s = [h_{t+1} for t in lossSteps] (H×SB), Y = W_y H_s + b_y (O×SB), loss.
-/// Backward (the forward's lines bottom to top):
+/// Forward: gather H_s = [h_{t+1} for t in lossSteps] (H×SB), Y = W_y H_s + b_y (O×SB),
+/// L = (1/N) Σ (Y − target)² over the N = O·S·B scored outputs (no ½, so a constant predictor
+/// scores exactly the targets' variance). Backward (the forward's lines bottom to top):
 ///
-///     dY     = ∂L/∂Y        MSE: 2(Y − target)/N;  CE: (softmax(Y) − onehot)/(S·B)
+///     dY     = ∂L/∂Y        2(Y − target)/N
 ///     dW_y   = dY H_sᵀ       ∂L/∂W_y = Σ_s dy_s h_sᵀ
 ///     db_y   = dY 1          ∂L/∂b_y = Σ_s dy_s
 ///     dH_s   = W_yᵀ dY       written into BPTT's dhLoss at the scored steps, zero elsewhere
@@ -28,7 +29,6 @@ public final class ReadoutWorkspace {
     public let outputSize: Int      // O
     public let batch: Int           // B
     public let lossSteps: [Int]     // S 0-based steps
-    public let objective: Objective
 
     private let storage: Buffer
     private let hsel: MatrixRef     // H×SB: gathered hidden states
@@ -40,11 +40,10 @@ public final class ReadoutWorkspace {
     /// ∂L/∂W_y, ∂L/∂b_y after `backward`.
     public private(set) var gradients: ReadoutParameters
 
-    public init(hiddenSize H: Int, outputSize O: Int, batch B: Int, lossSteps: [Int], objective: Objective) {
+    public init(hiddenSize H: Int, outputSize O: Int, batch B: Int, lossSteps: [Int]) {
         precondition(!lossSteps.isEmpty, "ReadoutWorkspace: no scored steps")
         hiddenSize = H; outputSize = O; batch = B
         self.lossSteps = lossSteps
-        self.objective = objective
         let SB = lossSteps.count * B
         storage = Buffer(count: 2 * H * SB + 2 * O * SB + SB)
         hsel = storage.take(rows: H, cols: SB)
@@ -57,9 +56,9 @@ public final class ReadoutWorkspace {
     }
 
     /// The loss of the batch from the hidden states `hs` (H×(T+1)B, BPTT's layout with h_0 first).
-    /// Also fills dY for `backward`. Regression reads `targets` (O×SB), classification `classes` (SB).
+    /// Also fills dY for `backward`. `targets` is O×SB.
     @discardableResult
-    public func forward(_ p: ReadoutParameters, hs: MatrixRef, targets: Matrix, classes: [Int]) -> Double {
+    public func forward(_ p: ReadoutParameters, hs: MatrixRef, targets: Matrix) -> Double {
         let O = outputSize, B = batch, SB = lossSteps.count * B
         for (s, t) in lossSteps.enumerated() {                  // H_s ← h_{t+1}
             hsel.columns(s * B, B).copy(from: hs.columns((t + 1) * B, B))
@@ -68,34 +67,17 @@ public final class ReadoutWorkspace {
         p.b_y.withUnsafeBufferPointer { b in                      // Y += b_y
             for j in 0..<SB { for o in 0..<O { y.pointer[o + j * O] += b[o] } }
         }
+        precondition(targets.rows == O && targets.cols == SB, "readout: targets \(targets.rows)×\(targets.cols), want \(O)×\(SB)")
         var loss = 0.0
-        switch objective {
-        case .meanSquaredError:
-            precondition(targets.rows == O && targets.cols == SB, "readout: targets \(targets.rows)×\(targets.cols), want \(O)×\(SB)")
-            let n = Double(O * SB)
-            targets.elements.withUnsafeBufferPointer { tg in
-                for k in 0..<(O * SB) {
-                    let e = y.pointer[k] - tg[k]
-                    loss += e * e
-                    dy.pointer[k] = 2 * e / n                     // ∂/∂y (1/N)Σ e² = 2e/N
-                }
+        let n = Double(O * SB)
+        targets.elements.withUnsafeBufferPointer { tg in
+            for k in 0..<(O * SB) {
+                let e = y.pointer[k] - tg[k]
+                loss += e * e
+                dy.pointer[k] = 2 * e / n                         // ∂/∂y (1/N)Σ e² = 2e/N
             }
-            loss /= n
-        case .crossEntropy:
-            precondition(classes.count == SB, "readout: \(classes.count) classes, want \(SB)")
-            let n = Double(SB)
-            for j in 0..<SB {
-                let yc = y.pointer + j * O, dyc = dy.pointer + j * O
-                var m = -Double.infinity
-                for o in 0..<O { m = max(m, yc[o]) }
-                var z = 0.0
-                for o in 0..<O { let e = exp(yc[o] - m); dyc[o] = e; z += e }
-                loss += log(z) + m - yc[classes[j]]                    // −log softmax(y)_c
-                for o in 0..<O { dyc[o] /= z * n }                     // softmax / N
-                dyc[classes[j]] -= 1 / n                               // − onehot / N
-            }
-            loss /= n
         }
+        loss /= n
         return loss
     }
 
@@ -112,20 +94,5 @@ public final class ReadoutWorkspace {
         for (s, t) in lossSteps.enumerated() {
             dhLoss.columns(t * B, B).copy(from: dhsel.columns(s * B, B))
         }
-    }
-
-    /// How many scored outputs at `stepIndices` (indices into `lossSteps`) have argmax y = class.
-    public func correctCount(classes: [Int], stepIndices: [Int]) -> Int {
-        let O = outputSize, B = batch
-        var n = 0
-        for s in stepIndices {
-            for b in 0..<B {
-                let j = s * B + b, yc = y.pointer + j * O
-                var best = 0
-                for o in 1..<O where yc[o] > yc[best] { best = o }
-                if best == classes[j] { n += 1 }
-            }
-        }
-        return n
     }
 }
