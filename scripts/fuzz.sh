@@ -18,6 +18,8 @@ rnnlab_setup
 flags=(--scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld -Xswiftc -DRNNLAB_FUZZING)
 swift build --product FuzzProbe "${flags[@]}"
 swift build --product FuzzExperimentFile "${flags[@]}"
+# Swift's own backtracer would catch a trap first and exit before libFuzzer saves the input.
+export SWIFT_BACKTRACE=enable=no
 artifacts=.build-fuzz/artifacts/
 mkdir -p .build-fuzz/corpus/probe .build-fuzz/corpus/experiment "$artifacts"
 # New inputs go to .build-fuzz/corpus/…; the committed seeds are only read.

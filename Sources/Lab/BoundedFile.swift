@@ -60,6 +60,23 @@ enum BoundedFile {
         }
         return String(scalars)
     }
+
+    /// The first character TOML never allows unescaped (a control character other than tab,
+    /// newline and carriage return), as "U+000C at line 2, column 2", or nil. Checked before the
+    /// TOML parser sees the text: its C++ core aborts the process on some of them (a form feed
+    /// after `[` trips an assertion), and TOML allows none of them anyway.
+    static func forbiddenControlCharacter(in text: String) -> String? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            if (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: 4 - hex.count) + hex + " at line \(line), column \(column)"
+            }
+            column += 1
+        }
+        return nil
+    }
 }
 
 extension String {

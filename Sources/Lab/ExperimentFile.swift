@@ -105,7 +105,7 @@ public func checkExperimentText(_ source: String, name: String, path: String, re
     var inherited: [String: String] = [:]
     if kind != name, let folder {
         let base = folder.appendingPathComponent(kind + ".toml")
-        if let text = try? readExperimentSource(base), let table = try? TOMLTable(string: text) {
+        if let text = try? readExperimentSource(base), let table = try? parseTOML(text, path: base.relativePath) {
             for key in ["title", "section", "description"] { if let s = table[key]?.string { inherited[key] = s } }
         }
     }
@@ -153,6 +153,9 @@ func readExperimentSource(_ url: URL) throws -> String {
 }
 
 func parseTOML(_ source: String, path: String) throws -> TOMLTable {
+    if let at = BoundedFile.forbiddenControlCharacter(in: source) {
+        throw ExperimentFileError(file: path, message: "holds the control character \(at); TOML allows only tab, newline and carriage return")
+    }
     do { return try TOMLTable(string: source) } catch let error as TOMLParseError {
         throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
                                   message: "not valid TOML: \(error.description)")
@@ -273,6 +276,9 @@ func parseOverride(_ argument: String, schema: ExperimentSchema, path: String) t
 
 private func overrideLiteral(_ text: String, kind: ParameterKind) throws -> Literal {
     let isQuoted = text.first == "\"" || text.first == "'"
+    if let at = BoundedFile.forbiddenControlCharacter(in: text) {
+        throw Mismatch(message: "the value holds the control character \(at.prefix { $0 != " " })")
+    }
     do {
         let table = try TOMLTable(string: "v = " + text)
         guard table.count == 1, let value = table["v"] else { throw Mismatch(message: "expected one TOML value") }

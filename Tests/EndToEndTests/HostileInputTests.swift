@@ -23,6 +23,18 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: lab.plots.appendingPathComponent("quick/zz-nul").path))
     }
 
+    @Test("a control character TOML forbids is refused before the TOML parser sees it (a form feed after '[' aborted the process)")
+    func controlCharactersNeverReachTheParser() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        // Found by the experiment-file fuzzer: toml++ asserts on "[\u{0C}" and the process aborted (exit 134).
+        try Data("version = 1\n[\u{0C}".utf8).write(to: lab.experiments.appendingPathComponent("zz-ff.toml"))
+        let file = try lab.run(["run", "zz-ff", "--quick"])
+        #expect(file.status == 2 && file.stderrText.contains("control character U+000C at line 2, column 2"), "\(file.status) \(file.stderrText)")
+        let set = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "steps=[\u{0C}"])
+        #expect(set.status == 2 && set.stderrText.contains("control character U+000C"), "\(set.status) \(set.stderrText)")
+    }
+
     @Test("an experiment file that is a directory or a FIFO is named as such at once")
     func directoryAndFifoAreNamed() throws {
         let lab = try ScratchLab()
