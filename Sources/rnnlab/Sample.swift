@@ -7,7 +7,7 @@ extension RNNLab {
         static let configuration = CommandConfiguration(
             abstract: "Draw text from a character language model saved by a run.",
             discussion: """
-            A run of char-rnn-samples saves its trained model as plots/char-rnn-samples/model-lstm.json (format rnnlab-char-lm/1: the probe format's weight names, plus the readout W_S, b_S and the vocabulary). This command feeds --prime through the network from a zero state, then draws one character at a time from softmax(z/τ) and feeds it back in, as in the lecture's min-char-rnn.
+            A run of char-rnn-samples saves its trained model as plots/char-rnn-samples/model-lstm.json (format rnnlab-char-lm/1: the probe format's weight names, plus the readout W_S, b_S and the vocabulary). This command feeds --prime through the network from a zero state, prints it, then draws one character at a time from softmax(z/τ) and feeds it back in, as in the lecture's min-char-rnn.
 
             The temperature τ reshapes the distribution: τ = 1 samples the model as trained; τ < 1 sharpens it (more common words, more repetition); τ > 1 flattens it (more surprises, more spelling errors); τ = 0 always takes the most likely character. The same model, prime, temperature and --seed give the same text on every machine; change --seed for another draw.
 
@@ -24,7 +24,11 @@ extension RNNLab {
                                      valueName: "NAME|MODEL.json"))
         var model: String
 
-        @Option(help: "Characters to draw after the prime.")
+        /// A million characters is a megabyte of text, far more than a student reads; the cap keeps a
+        /// typo (`--length 5000000000`) from running for hours.
+        static let maximumLength = 1_000_000
+
+        @Option(help: "Characters to draw after the prime (at most 1 000 000).")
         var length = 500
 
         @Option(help: "τ of softmax(z/τ): 1 samples the model, < 1 is more conservative, 0 is the argmax.")
@@ -33,7 +37,7 @@ extension RNNLab {
         @Option(help: "Seed of the random draws.")
         var seed: UInt64 = 0
 
-        @Option(help: ArgumentHelp("Text fed in before sampling (not repeated in the output); empty starts from a newline.", valueName: "TEXT"))
+        @Option(help: ArgumentHelp("Text fed in before sampling and printed before the drawn text; empty starts from a newline.", valueName: "TEXT"))
         var prime = ""
 
         @Option(help: ArgumentHelp("Which model of the run, when it saved several (tanh, lstm, gru …).", valueName: "CELL"))
@@ -44,6 +48,7 @@ extension RNNLab {
 
         func validate() throws {
             guard length >= 0 else { throw ValidationError("--length must be ≥ 0, got \(length)") }
+            guard length <= Self.maximumLength else { throw ValidationError("--length must be at most \(Self.maximumLength), got \(length)") }
             guard temperature >= 0, temperature.isFinite else { throw ValidationError("--temperature must be ≥ 0, got \(temperature)") }
         }
 

@@ -51,7 +51,10 @@ struct SampleTests {
         let r = try lab.run(["sample", bad.path])
         #expect(r.status == 2)
         #expect(r.stderrText.contains("bad.json") && r.stderrText.contains("vocabulary"), "\(r.stderrText)")
+        let long = try lab.run(["sample", "char-rnn-samples", "--length", "2000000"])
+        #expect(long.status == 2 && long.stderrText.contains("at most 1000000"), "\(long.stderrText)")
         let help = try lab.run(["sample", "--help"])
         #expect(help.status == 0 && help.stdoutText.contains("--temperature") && help.stdoutText.contains("softmax"))
+        #expect(help.stdoutText.contains("prints it, then"), "the help says what the output holds")
     }
 }
