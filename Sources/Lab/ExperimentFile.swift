@@ -156,6 +156,10 @@ func parseTOML(_ source: String, path: String) throws -> TOMLTable {
     if let at = BoundedFile.forbiddenControlCharacter(in: source) {
         throw ExperimentFileError(file: path, message: "holds the control character \(at); TOML allows only tab, newline and carriage return")
     }
+    if let line = KeyLines(source: source).malformedHeaders.first {
+        throw ExperimentFileError(file: path, line: line, message: "not valid TOML: a table header must start with a key "
+            + "(letters, digits, '_' or '-', or a quoted key), as in [parameters]")
+    }
     do { return try TOMLTable(string: source) } catch let error as TOMLParseError {
         throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
                                   message: "not valid TOML: \(error.description)")

@@ -5,6 +5,10 @@
 /// inline table (`cell = { hidden = 4 }`) are reported at the line of the table's key.
 struct KeyLines {
     private var lines: [[String]: Int] = [:]
+    /// Lines whose table header does not start with a key (`[(x]`, `[.x]`, `[=x]`): the TOML
+    /// parser's C++ core aborts the process on these instead of reporting them, so they are found
+    /// here first (see `parseTOML`).
+    private(set) var malformedHeaders: [Int] = []
     /// Each `key = value` line, with whether a comment sits on it or on the line just above.
     private(set) var assignments: [(path: [String], line: Int, commented: Bool)] = []
 
@@ -27,6 +31,10 @@ struct KeyLines {
             guard i < c.count, c[i] != "#" else { continue }
             if c[i] == "[" {
                 i += (i + 1 < c.count && c[i + 1] == "[") ? 2 : 1
+                let first = Self.skipSpace(c, i)
+                if first >= c.count || !(isBareKeyCharacter(c[first]) || c[first] == "\"" || c[first] == "'") {
+                    malformedHeaders.append(line)
+                }
                 if let key = Self.parseKey(c, &i) {
                     table = key
                     record(key, line)

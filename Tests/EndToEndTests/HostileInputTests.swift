@@ -31,6 +31,17 @@ struct HostileInputTests {
         try Data("version = 1\n[\u{0C}".utf8).write(to: lab.experiments.appendingPathComponent("zz-ff.toml"))
         let file = try lab.run(["run", "zz-ff", "--quick"])
         #expect(file.status == 2 && file.stderrText.contains("control character U+000C at line 2, column 2"), "\(file.status) \(file.stderrText)")
+        // Also found by the fuzzer: a table header that does not start with a key trips the same assertion.
+        for header in ["[(x]", "[.x]", "[=x]", "[[(x]]", "[ (x]"] {
+            try Data("version = 1\n\(header)\n".utf8).write(to: lab.experiments.appendingPathComponent("zz-ff.toml"))
+            let r = try lab.run(["run", "zz-ff", "--quick"])
+            #expect(r.status == 2 && r.stderrText.contains("zz-ff.toml:2: not valid TOML: a table header must start with a key"),
+                    "\(header): \(r.status) \(r.stderrText)")
+        }
+        // Inside a multi-line string the same text is only text.
+        try Data("version = 1\ntitle = \"\"\"\n[(x]\n\"\"\"\n".utf8).write(to: lab.experiments.appendingPathComponent("zz-ff.toml"))
+        let inString = try lab.run(["run", "zz-ff", "--quick"])
+        #expect(!inString.stderrText.contains("table header"), "\(inString.stderrText)")
         let set = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "steps=[\u{0C}"])
         #expect(set.status == 2 && set.stderrText.contains("control character U+000C"), "\(set.status) \(set.stderrText)")
     }
