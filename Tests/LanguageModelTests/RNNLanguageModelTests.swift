@@ -149,7 +149,7 @@ struct RNNLanguageModelTests {
     }
 }
 
-final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {  // every access holds `lock`
     private let lock = NSLock()
     private var n = 0
     var value: Int { lock.lock(); defer { lock.unlock() }; return n }

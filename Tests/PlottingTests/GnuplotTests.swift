@@ -270,7 +270,7 @@ struct GnuplotTests {
     }
 }
 
-final class Captured: @unchecked Sendable {
+final class Captured: @unchecked Sendable {  // every access holds `lock`
     private let lock = NSLock()
     private var parts: [String] = []
     func append(_ s: String) { lock.lock(); parts.append(s); lock.unlock() }

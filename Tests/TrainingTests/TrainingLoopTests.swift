@@ -58,7 +58,7 @@ func divergenceIsAnOutcome() throws {
 
 @Test("Cancellation throws Cancelled with the iterations done so far; progress sees every iteration")
 func cancellation() throws {
-    final class Counter: @unchecked Sendable { var calls = 0; var steps: [Int] = [] }
+    final class Counter: @unchecked Sendable { var calls = 0; var steps: [Int] = [] }  // the loop calls the monitor on this thread only
     let counter = Counter()
     let monitor = Monitor(progress: { p in counter.calls += 1; counter.steps.append(p.step) }, isCancelled: { counter.calls >= 5 })
     do {

@@ -59,6 +59,6 @@ func runCommand(_ executable: URL, _ arguments: [String], stdin: Data? = nil, ti
     return CommandResult(status: process.terminationStatus, stdout: outData, stderr: errData.data)
 }
 
-private final class DataBox: @unchecked Sendable {
+private final class DataBox: @unchecked Sendable {  // written by one reader thread, read after it is joined
     var data = Data()
 }
