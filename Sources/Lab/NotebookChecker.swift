@@ -5,8 +5,10 @@ import Foundation
 /// Conventions a chapter follows (and the checker understands):
 /// - a fenced block ```` ```sh ```` holds commands, one a line; lines whose first word is
 ///   `rnnlab` are run from the lab's root; `#` lines are comments;
-/// - ```` ```sh quick ```` (or `<!-- notebook: quick -->` anywhere in the chapter) adds `--quick`
-///   to its `rnnlab run` commands, so CI stays fast; their figures go to plots/quick/;
+/// - a command runs exactly as the chapter shows it, so a reader may paste it: nothing is added.
+///   A `rnnlab run` must say `--quick` (figures in plots/quick/, which git ignores) or
+///   `--output FOLDER`, so that typing it never rewrites the committed figures the chapter
+///   shows; the full-size command goes in a `#` comment line beside it, with its time;
 /// - ```` ```sh pending="what it waits for" ```` marks commands that cannot run yet: they are
 ///   listed, not run;
 /// - a fenced ```` ```output ```` block right after a command block holds the expected
@@ -95,11 +97,20 @@ public struct NotebookChecker {
                 report.pending.append("\(shown):\(block.startLine): waits for \(waiting)")
                 continue
             }
-            let quick = chapterQuick || block.flags.contains("quick")
+            if block.flags.contains("quick") || chapterQuick {
+                report.problems.append(Problem(file: shown, line: block.startLine,
+                    message: "```sh quick is gone: write --quick in the command itself, so the reader types what runs"))
+            }
             var stdout = ""
             var failed = false
-            for (line, var words) in commands {
-                if quick, words.count > 1, words[1] == "run", !words.contains("--quick") { words.append("--quick") }
+            for (line, words) in commands {
+                if words.count > 1, words[1] == "run", !words.contains("--quick"),
+                   !words.contains(where: { $0 == "--output" || $0.hasPrefix("--output=") }) {
+                    report.problems.append(Problem(file: shown, line: line, message: "`\(words.joined(separator: " "))` would "
+                        + "rewrite the committed figures: add --quick (or --output FOLDER), and show the full-size command in a # line"))
+                    failed = true
+                    continue
+                }
                 report.commandsRun += 1
                 do {
                     let r = try runCommand(words)

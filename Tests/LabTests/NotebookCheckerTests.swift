@@ -34,11 +34,11 @@ private final class FakeLab {
 
 private let passing = """
 # Demo
-<!-- notebook: quick -->
 ![the figure](../plots/demo/figure.png)
 
 ```sh
-rnnlab run demo
+# full size: rnnlab run demo
+rnnlab run demo --quick
 rnnlab results demo
 ```
 
@@ -47,7 +47,7 @@ ratio = 0.627595
 ```
 """
 
-@Test("a passing chapter runs its rnnlab commands with --quick and reports no problem")
+@Test("a passing chapter runs its rnnlab commands exactly as shown and reports no problem")
 func passingChapter() throws {
     let lab = try FakeLab()
     lab.outputs["rnnlab results demo"] = (0, "ratio = 0.6275951\n")
@@ -55,6 +55,17 @@ func passingChapter() throws {
     #expect(report.problems.isEmpty, "\(report.problems)")
     #expect(lab.ran == [["rnnlab", "run", "demo", "--quick"], ["rnnlab", "results", "demo"]])
     #expect(report.commandsRun == 2 && report.outputsCompared == 1)
+}
+
+@Test("a run that would rewrite the committed figures, or a hidden --quick, is a problem: a reader types what the chapter shows")
+func runsMustNotRewriteCommittedFigures() throws {
+    let lab = try FakeLab()
+    let bare = lab.checker.check(file: try lab.chapter("# Demo\n\n```sh\nrnnlab run demo\nrnnlab run demo --output /tmp/x\n```\n"))
+    #expect(bare.problems.count == 1 && bare.problems[0].line == 4 && bare.problems[0].message.contains("would rewrite the committed figures"),
+            "\(bare.problems)")
+    #expect(lab.ran == [["rnnlab", "run", "demo", "--output", "/tmp/x"]], "nothing is added to a command, and the bare run is not run")
+    let hidden = lab.checker.check(file: try lab.chapter("# Demo\n\n```sh quick\nrnnlab run demo --quick\n```\n"))
+    #expect(hidden.problems.contains { $0.message.contains("```sh quick is gone") }, "\(hidden.problems)")
 }
 
 @Test("a failing command is reported with its chapter and line")
