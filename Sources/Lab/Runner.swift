@@ -139,6 +139,12 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             catch { reports.append(RunReport(name: name, status: .badFile("\(error)"))) }
         }
         if !reports.isEmpty { return reports }
+        // The output folder is checked (and made) before anything is computed: a bad --output
+        // is a bad option, reported at once with its real cause.
+        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        do { try Self.makeFolder(base) } catch {
+            return loaded.map { RunReport(name: $0.1.name, status: .badFile("--output \(relativePath(base)): \(error)")) }
+        }
         let jobs = max(1, min(options.jobs, loaded.count))
         let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, log: log)
         let results = ReportSlots(count: loaded.count)
@@ -249,6 +255,25 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
         return report
+    }
+
+    /// Makes `folder` and its missing parents, naming the real cause of a failure: a path
+    /// component that is a file, a permission, a read-only or full file system.
+    static func makeFolder(_ folder: URL) throws {
+        var path = ""
+        for component in folder.standardizedFileURL.pathComponents {
+            path = component == "/" ? "/" : (path == "/" ? "/" : path + "/") + component
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR { continue }
+                if type == S_IFLNK, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+                throw FolderLock.LockError(message: "\(path) is \(type == S_IFREG ? "a file" : "something else"), not a folder")
+            }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw FolderLock.LockError(message: "cannot make \(path): \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Seconds the committed run in `plots/NAME/` took (computation and figures), from its manifest.

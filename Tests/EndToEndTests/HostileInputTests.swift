@@ -85,6 +85,19 @@ struct HostileInputTests {
         #expect(escape.stderrText.split(separator: "\n").count == 1, "one line: \(escape.stderrText.debugDescription)")
     }
 
+    @Test("a bad --output is a bad option: exit 2 before anything is computed, naming the real cause")
+    func badOutputIsRefusedFirst() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        let file = lab.root.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        for output in [file.path, file.appendingPathComponent("sub").path] {
+            let r = try lab.run(["run", "backprop-through-whh", "--quick", "--output", output])
+            #expect(r.status == 2 && r.stderrText.contains("\(file.path) is a file, not a folder"), "\(r.status) \(r.stderrText)")
+            #expect(!r.stderrText.contains("NSCocoaErrorDomain") && !r.stderrText.contains("running"), "\(r.stderrText)")
+        }
+    }
+
     @Test("a symlinked output folder is replaced, not written through: a foreign file in its target survives")
     func symlinkedOutputIsNotFollowed() throws {
         let lab = try ScratchLab()
