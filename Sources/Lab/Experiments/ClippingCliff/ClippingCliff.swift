@@ -182,8 +182,10 @@ public enum ClippingCliff: ExperimentKind {
         let eta = s.learningRate, tau = s.threshold, x0 = plain(s.x0)
         // The unclipped path leaves the window: draw its points inside, and the jump as an arrow to the window's edge.
         let surface = Panel(
-            title: "E(w, b) = (σ(x_\(s.steps)) − \(plain(s.target)))²: the wall (dashed) and two descents from ×",
-            xLabel: "w (recurrent weight)", yLabel: "b (bias)", xRange: s.wMin...s.wMax, yRange: s.bMin...s.bMax, key: .topRight,
+            // No key over the map (a key box in gnuplot's map view hides its own entries and covers
+            // the surface): the title names each mark by its colour, the other panels' keys repeat them.
+            title: "E(w, b): wall (dashed), plain (red), clipped (cyan) paths from ●",
+            xLabel: "w (recurrent weight)", yLabel: "b (bias)", xRange: s.wMin...s.wMax, yRange: s.bMin...s.bMax, key: .hidden,
             series: [
                 .surface("E(w, b)", x: surfaceData.w, y: surfaceData.b, z: surfaceData.loss, contours: 8),
                 .lines("wall b = \(x0) − σ(\(x0))·w, w > 1/σ′(\(x0)) = \(short(r.wallStartW))", x: surfaceData.wallW, y: surfaceData.wallB,
