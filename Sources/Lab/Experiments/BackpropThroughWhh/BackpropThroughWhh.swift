@@ -72,8 +72,16 @@ public enum BackpropThroughWhh: ExperimentKind {
         guard let r = result.measured else { return [] }
         let k = steps(r.steps + 1)
         var panels: [Panel] = r.cases.map { c in
-            Panel(title: c.name, xLabel: "backward steps k", yLabel: "‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖", yScale: .log,
-                  key: .bottomLeft, series: [
+            // The key goes where no curve passes: with σ_max > 1 the slide's line climbs to the top
+            // right, so the key sits top left in a band of headroom above every curve (a quarter of
+            // the decades spanned); otherwise every curve falls from the top left and the
+            // bottom-left corner is free.
+            let climbs = c.sigmaMax > 1 + 1e-9
+            let values = (exp10(c.log10Norms) + c.sigmaMaxLine + c.spectralRadiusLine).filter { $0 > 0 && $0.isFinite }
+            let low = log10(values.min() ?? 1), high = log10(values.max() ?? 10)
+            let headroom = climbs ? pow(10, low.rounded(.down))...pow(10, (high + 0.25 * (high - low)).rounded(.up)) : nil
+            return Panel(title: c.name, xLabel: "backward steps k", yLabel: "‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖", yScale: .log,
+                  yRange: headroom, key: climbs ? .topLeft : .bottomLeft, series: [
                     .lines("measured ‖dh_k‖", x: k, y: exp10(c.log10Norms), style: Style(color: .blue, width: 3)),
                     .lines("σ_max^k = \(short(c.sigmaMax))^k (the slide)", x: k, y: c.sigmaMaxLine,
                            style: Style(color: .red, dash: .dashed)),
