@@ -70,7 +70,7 @@ extension RNNLab {
     struct Results: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the headline numbers of an experiment's last run (its manifest's results).",
-            discussion: "Reads plots/NAME/manifest.json (plots/quick/NAME with --quick) and prints one `key = value` line per number, 6 significant digits.")
+            discussion: "Reads plots/NAME/manifest.json (plots/quick/NAME with --quick, FOLDER/NAME with --output FOLDER, as `rnnlab run` wrote it) and prints one `key = value` line per number, 6 significant digits.")
 
         @Argument(help: "The experiment's name.")
         var name: String
@@ -78,12 +78,20 @@ extension RNNLab {
         @Flag(help: "Read the --quick run's manifest.")
         var quick = false
 
+        @Option(help: ArgumentHelp("Read the run that `rnnlab run … --output FOLDER` wrote.", valueName: "folder"))
+        var output: String?
+
+        func validate() throws {
+            guard isExperimentName(name) else { throw ValidationError("'\(name)' is not an experiment name (see `rnnlab list`)") }
+        }
+
         func run() throws {
             let paths = LabPaths.discover()
-            let url = (quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
-                .appendingPathComponent(name).appendingPathComponent("manifest.json")
+            let base = output.map { URL(fileURLWithPath: $0) } ?? (quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+            let url = base.appendingPathComponent(name).appendingPathComponent("manifest.json")
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                fail("\(name): no manifest at \(url.path); run `rnnlab run \(name)\(quick ? " --quick" : "")` first")
+                let again = "rnnlab run \(name)" + (output.map { " --output \($0)" } ?? (quick ? " --quick" : ""))
+                fail("\(name): no manifest at \(url.path); run `\(again)` first")
             }
             guard let manifest = try? JSONDecoder().decode(JSONValue.self, from: data), let results = manifest["results"] else {
                 fail("\(url.path): not a manifest with results")
