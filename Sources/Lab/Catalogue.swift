@@ -17,7 +17,7 @@ public enum Catalogue {
         Experiment(GradientNormsFourCells.self),  // 06 LSTM, 07 GRU
         Experiment(LSTMForgetBias.self),
         Experiment(GradientFlowTraining.self),
-        deepBidirectional,       // 08 bidirectional and deep
+        Experiment(DeepBidirectional.self),       // 08 bidirectional and deep
         Experiment(EdgeOfChaos.self),  // 09 beyond the lecture
     ]
 }

@@ -124,15 +124,6 @@ private func charRNNGradientFigure(_ r: CharRNNSamplesResult) -> Figure {
     return fig
 }
 
-/// Dark blue → yellow, for curves ordered in time.
-func viridis(_ u: Double) -> Color {
-    let stops: [(Double, Double, Double)] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
-    let x = min(max(u, 0), 1) * Double(stops.count - 1)
-    let i = min(Int(x), stops.count - 2), f = x - Double(i)
-    func mix(_ a: Double, _ b: Double) -> UInt8 { UInt8((a + (b - a) * f).rounded()) }
-    return Color(red: mix(stops[i].0, stops[i + 1].0), green: mix(stops[i].1, stops[i + 1].1), blue: mix(stops[i].2, stops[i + 1].2))
-}
-
 /// Linear interpolation of y(x) at `at` (x sorted ascending); the nearest end outside.
 func interpolate(x: [Double], y: [Double], at: Double) -> Double {
     guard let first = x.first, let last = x.last else { return .nan }
