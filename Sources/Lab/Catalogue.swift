@@ -6,8 +6,8 @@ public enum Catalogue {
 
     /// Every kind the lab can run; a file selects one with `kind = "NAME"` (default: its own name).
     public static let experiments: [Experiment] = [
-        ngramVsRNNLM,            // 02 language models
-        charRNNSamples,
+        Experiment(NGramVsRNNLM.self),            // 02 language models
+        Experiment(CharRNNSamples.self),
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         Experiment(SingularValueSpectra.self),
         Experiment(JacobianProducts.self),
