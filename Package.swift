@@ -34,8 +34,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
-        // Character corpora, n-gram and RNN language models, sampling, the language-model experiments;
-        // trained with Training's stack.
+        // Character corpora, n-gram and RNN language models, sampling; trained with Training's stack.
         .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"]),
         // Experiment files, the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [

@@ -6,8 +6,8 @@ public enum Catalogue {
 
     /// Every kind the lab can run; a file selects one with `kind = "NAME"` (default: its own name).
     public static let experiments: [Experiment] = [
-        ngramVsRNNLM,            // 02 language models
-        charRNNSamples,
+        Experiment(NGramVsRNNLM.self),            // 02 language models
+        Experiment(CharRNNSamples.self),
         Experiment(BackpropThroughWhh.self),  // 03 BPTT and singular values
         Experiment(SingularValueSpectra.self),
         Experiment(JacobianProducts.self),
@@ -17,7 +17,7 @@ public enum Catalogue {
         Experiment(GradientNormsFourCells.self),  // 06 LSTM, 07 GRU
         Experiment(LSTMForgetBias.self),
         Experiment(GradientFlowTraining.self),
-        deepBidirectional,       // 08 bidirectional and deep
+        Experiment(DeepBidirectional.self),       // 08 bidirectional and deep
         Experiment(EdgeOfChaos.self),  // 09 beyond the lecture
     ]
 }

@@ -20,16 +20,36 @@ public protocol ExperimentKind: Sendable {
     static func files(_ result: Result, settings: Settings) throws -> [String: Data]
     /// Files the computation reads (a corpus), hashed into the run's fingerprint.
     static func inputs(_ settings: Settings, root: URL) -> [URL]
+    /// Checks what the settings point at, before anything is computed: a value the file's
+    /// checks accept but whose target will not do (a corpus file that is missing or too short
+    /// for the sizes). Throws `SettingError`; `rnnlab run` reports it as a bad file (exit 2).
+    static func check(_ settings: Settings, root: URL) throws
 }
 
 extension ExperimentKind {
     public static func files(_ result: Result, settings: Settings) throws -> [String: Data] { [:] }
     public static func inputs(_ settings: Settings, root: URL) -> [URL] { [] }
+    public static func check(_ settings: Settings, root: URL) throws {}
 
     /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
     public static func json(_ result: Result) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(result))
     }
+}
+
+/// A setting the file's checks accept but whose target will not do, found by
+/// `ExperimentKind.check` before anything is computed: `corpus.path` names a FIFO, a text too
+/// short for the sizes. `key` is the dotted key below `[parameters]`.
+public struct SettingError: Error, CustomStringConvertible, Sendable {
+    public var key: String
+    public var message: String
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String { "\(key): \(message)" }
 }
 
 /// An experiment kind as the runner holds it: its name, the schema its files are checked
@@ -38,19 +58,13 @@ public struct Experiment: Sendable {
     public let schema: ExperimentSchema
     public let roughSeconds: Double
     public let compute: @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput
+    /// `ExperimentKind.check` on the file's settings, relative paths resolved against the given
+    /// root; throws `ExperimentFileError` naming the file and the key.
+    public let check: @Sendable (ExperimentFile, URL) throws -> Void
     /// What produced a run of `file` in the checkout at the given root (nil outside a checkout).
     public let fingerprint: @Sendable (ExperimentFile, URL) -> Fingerprint?
     /// The file's typed settings, encoded: what the manifest records as the configuration.
     public let settingsJSON: @Sendable (ExperimentFile) -> JSONValue?
-
-    public init(schema: ExperimentSchema, roughSeconds: Double,
-                compute: @escaping @Sendable (ExperimentFile, RunContext) throws -> ExperimentOutput) {
-        self.schema = schema
-        self.roughSeconds = roughSeconds
-        self.compute = compute
-        self.fingerprint = { _, _ in nil }
-        self.settingsJSON = { _ in nil }
-    }
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
         self.schema = K.Settings.schema(name: K.name)
@@ -60,6 +74,13 @@ public struct Experiment: Sendable {
             let result = try K.run(settings, context: context)
             return ExperimentOutput(figures: K.figures(result, settings: settings), results: try K.json(result),
                                     files: try K.files(result, settings: settings))
+        }
+        self.check = { file, root in
+            do { try K.check(file.settings(), root: root) } catch let e as SettingError {
+                // A value from --set is named as the user gave it; one from the file by its key.
+                let override = file.parameters.source(of: e.key) == .set ? file.overrides[e.key].map { "\(e.key)=\($0.literal)" } : nil
+                throw ExperimentFileError(file: file.path, override: override, keyPath: "parameters." + e.key, message: e.message)
+            }
         }
         self.settingsJSON = { file in (file.settings() as K.Settings).json }
         self.fingerprint = { file, root in

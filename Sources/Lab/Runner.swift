@@ -50,7 +50,8 @@ public enum RunStatus: Sendable, Equatable {
     case figuresMissing(String)
     case cancelled
 
-    /// 0 success, 1 computation failed, 2 bad experiment file, 3 a figure failed,
+    /// 0 success, 1 computation failed, 2 bad experiment file (or a file its settings name, such
+    /// as a corpus, found unusable before computing), 3 a figure failed,
     /// 4 gnuplot missing (data and scripts kept), 130 interrupted.
     public var exitCode: Int32 {
         switch self {
@@ -131,12 +132,15 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
 
     /// Runs the experiments in order (or `jobs` at a time) and returns one report each.
     public func run(_ names: [String], options: RunOptions) -> [RunReport] {
-        // Validate every file before computing anything.
+        // Validate every file, and what its settings point at (a corpus), before computing anything.
         var loaded: [(Experiment, ExperimentFile)] = []
         var reports: [RunReport] = []
         for name in names {
-            do { loaded.append(try load(name, overrides: options.overrides, quick: options.quick)) }
-            catch { reports.append(RunReport(name: name, status: .badFile("\(error)"))) }
+            do {
+                let (experiment, file) = try load(name, overrides: options.overrides, quick: options.quick)
+                try experiment.check(file, paths.root)
+                loaded.append((experiment, file))
+            } catch { reports.append(RunReport(name: name, status: .badFile("\(error)"))) }
         }
         if !reports.isEmpty { return reports }
         // The output folder is checked (and made) before anything is computed: a bad --output

@@ -1,9 +1,15 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a text could not be used as a corpus. Every case names the file and what is wrong.
 public enum CorpusError: Error, CustomStringConvertible, Equatable, Sendable {
     case missing(path: String)
     case unreadable(path: String, reason: String)
+    /// A directory, FIFO, device or socket: `what` says which.
+    case notAFile(path: String, what: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
     case empty(path: String)
     /// A NUL byte at `offset`: almost certainly a binary file, not text.
     case binary(path: String, offset: Int)
@@ -16,6 +22,9 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable, Sendable {
         switch self {
         case .missing(let p): return "\(p): no such file"
         case .unreadable(let p, let r): return "\(p): cannot be read (\(r))"
+        case .notAFile(let p, let what): return "\(p): is \(what), not a text file"
+        case .tooLarge(let p, let n, let limit):
+            return "\(p): \(n) bytes; a corpus file may have at most \(limit) bytes (\(limit >> 20) MiB)"
         case .empty(let p): return "\(p): the file is empty"
         case .binary(let p, let o): return "\(p): a NUL byte at offset \(o); this looks like a binary file, not UTF-8 text"
         case .invalidUTF8(let p, let o): return "\(p): invalid UTF-8 at byte offset \(o)"
@@ -56,6 +65,28 @@ public struct Corpus: Sendable {
     /// The fewest characters a corpus may have: enough for a training and a held-out split.
     public static let minimumCharacters = 20
 
+    /// The largest corpus file read, 64 MiB. The text is held as one scalar (4 bytes) and one
+    /// index (8 bytes) per character, so 64 MiB of ASCII takes about 0.8 GB, what a 2-core
+    /// teaching machine can spare; the lab's snapshot is 0.9 MB, Tiny Shakespeare 1.1 MB, and
+    /// anything much larger is a job for a GPU, not for this lab's minutes of training.
+    public static let maximumFileBytes = 64 << 20
+
+    /// Characters held out of a text of `n`: the last `heldOutFraction` of them, rounded, at least 1.
+    public static func heldOutCount(characters n: Int, heldOutFraction: Double) -> Int {
+        max(1, Int((Double(n) * heldOutFraction).rounded()))
+    }
+
+    /// The fewest characters a text needs so that its training split (what `heldOutCount`
+    /// leaves) holds `trainingCharacters`, and never fewer than `minimumCharacters`.
+    public static func minimumCharacters(training trainingCharacters: Int, heldOutFraction: Double) -> Int {
+        // n − heldOutCount(n) grows by 0 or 1 with n: start near m/(1 − f) and walk to the first n that fits.
+        func fits(_ n: Int) -> Bool { n - heldOutCount(characters: n, heldOutFraction: heldOutFraction) >= trainingCharacters }
+        var n = max(minimumCharacters, Int(Double(trainingCharacters) / (1 - heldOutFraction)))
+        while n > minimumCharacters && fits(n - 1) { n -= 1 }
+        while !fits(n) { n += 1 }
+        return n
+    }
+
     public var vocabularySize: Int { vocabulary.count }
     public var trainIDs: ArraySlice<Int> { ids[trainRange] }
     public var heldOutIDs: ArraySlice<Int> { ids[heldOutRange] }
@@ -72,8 +103,7 @@ public struct Corpus: Sendable {
         let n = scalars.count
         if n == 0 { throw CorpusError.empty(path: name) }
         if n < Self.minimumCharacters { throw CorpusError.tooShort(path: name, characters: n, minimum: Self.minimumCharacters) }
-        let held = max(1, Int((Double(n) * heldOutFraction).rounded()))
-        let split = n - held
+        let split = n - Self.heldOutCount(characters: n, heldOutFraction: heldOutFraction)
         var vocab = Array(Set(scalars[0..<split])).sorted { $0.value < $1.value }
         var index = [UInt32: Int](minimumCapacity: vocab.count)
         for (i, s) in vocab.enumerated() { index[s.value] = i }
@@ -95,12 +125,10 @@ public struct Corpus: Sendable {
         heldOutUnknownCount = unseen
     }
 
-    /// Reads a UTF-8 text file. Throws `CorpusError` for a missing, unreadable, empty, binary
-    /// (a NUL byte), invalid-UTF-8 or too-short file.
+    /// Reads a UTF-8 text file (`CorpusFile`). Throws `CorpusError` for a missing, unreadable,
+    /// non-regular, too large, empty, binary (a NUL byte), invalid-UTF-8 or too-short file.
     public static func load(path: String, heldOutFraction: Double = 0.1) throws -> Corpus {
-        let bytes = try readBytes(path)
-        let scalars = try decodeUTF8(bytes, path: path)
-        return try Corpus(scalars: scalars, name: path, heldOutFraction: heldOutFraction)
+        try Corpus(scalars: CorpusFile(path: path).scalars, name: path, heldOutFraction: heldOutFraction)
     }
 
     /// The vocabulary index of each scalar of `text`; unknown scalars become `unknownIndex`,
@@ -135,14 +163,52 @@ public struct CorpusSummary: Codable, Sendable, Equatable {
     public let heldOutUnknownCharacters: Int
 }
 
-/// The bytes of a file, with `CorpusError.missing`, `.unreadable` and `.empty` for the path.
-func readBytes(_ path: String) throws -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CorpusError.missing(path: path) }
-    if isDirectory.boolValue { throw CorpusError.unreadable(path: path, reason: "it is a directory") }
+/// A text file read for a corpus: its characters (Unicode scalars) and the SHA-256 of its bytes,
+/// which identifies the text in a manifest.
+public struct CorpusFile: Sendable {
+    public let path: String
+    public let scalars: [Unicode.Scalar]
+    /// SHA-256 of the file's bytes, 64 hexadecimal digits.
+    public let sha256: String
+    public let bytes: Int
+
+    /// Reads `path`: a regular file (or a link to one) of at most `Corpus.maximumFileBytes`,
+    /// strict UTF-8 without NUL bytes. Throws `CorpusError` naming the path otherwise.
+    public init(path: String) throws {
+        let data = try readBytes(path)
+        self.path = path
+        scalars = try decodeUTF8(data, path: path)
+        sha256 = SHA256.hex(data)
+        bytes = data.count
+    }
+}
+
+/// The bytes of a file, refused before reading when it is not a regular file (a FIFO would block,
+/// a device never ends) or is larger than `limit`: `CorpusError.missing`, `.notAFile`,
+/// `.tooLarge`, `.unreadable` and `.empty` for the path.
+func readBytes(_ path: String, limit: Int = Corpus.maximumFileBytes) throws -> [UInt8] {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+        if errno == ENOENT || errno == ENOTDIR { throw CorpusError.missing(path: path) }
+        throw CorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw CorpusError.notAFile(path: path, what: "a directory")
+    case S_IFIFO: throw CorpusError.notAFile(path: path, what: "a FIFO (named pipe)")
+    case S_IFCHR, S_IFBLK: throw CorpusError.notAFile(path: path, what: "a device")
+    case S_IFSOCK: throw CorpusError.notAFile(path: path, what: "a socket")
+    default: throw CorpusError.notAFile(path: path, what: "something other than a regular file")
+    }
+    guard Int(info.st_size) <= limit else { throw CorpusError.tooLarge(path: path, bytes: Int(info.st_size), limit: limit) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { try? handle.close() }
     let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-    catch { throw CorpusError.unreadable(path: path, reason: "\(error.localizedDescription)") }
+    do { data = try handle.read(upToCount: limit + 1) ?? Data() }
+    catch { throw CorpusError.unreadable(path: path, reason: error.localizedDescription) }
+    guard data.count <= limit else { throw CorpusError.tooLarge(path: path, bytes: data.count, limit: limit) }
     if data.isEmpty { throw CorpusError.empty(path: path) }
     return [UInt8](data)
 }

@@ -48,6 +48,10 @@ public struct LanguageModelSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Characters the training text must hold: B streams of T + 1 (inputs x_1…x_T and targets
+    /// x_2…x_{T+1} of a stream's first chunk). `trainLanguageModel` refuses a shorter text.
+    public var minimumTrainingCharacters: Int { batch * (steps + 1) }
+
     /// min-char-rnn (Karpathy 2015): tanh, H = 100, one stream, T = 25, Adagrad η = 0.1,
     /// element-wise clipping at 5, weights N(0, 0.01²) approximated by U(±0.017).
     public static var minCharRNN: LanguageModelSettings {
@@ -186,7 +190,9 @@ public func trainLanguageModel(corpus: Corpus, settings s: LanguageModelSettings
     }
     let B = s.batch, T = s.steps
     let train = Array(corpus.trainIDs)
-    guard train.count / B >= T + 1 else { throw TrainingError.corpusTooShort(characters: train.count, streams: B, steps: T) }
+    guard train.count >= s.minimumTrainingCharacters else {
+        throw TrainingError.corpusTooShort(characters: train.count, streams: B, steps: T)
+    }
 
     let source = TextStreamSource(
         model: CharLanguageModel(kind: s.cell, vocabulary: corpus.vocabulary, hiddenSize: s.hidden, layers: s.layers,

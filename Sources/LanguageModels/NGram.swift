@@ -84,9 +84,7 @@ public struct NGramCounts: Sendable {
 
     public init<C: Collection>(training: C, vocabularySize V: Int, maxOrder: Int) throws where C.Element == Int, C.Index == Int {
         guard maxOrder >= 1 else { throw NGramError.invalidOrder(maxOrder) }
-        var power = 1.0
-        for _ in 0..<maxOrder { power *= Double(V) }
-        guard power < 0x1p63 else { throw NGramError.orderTooHigh(order: maxOrder, vocabularySize: V) }
+        guard maxOrder <= Self.maximumOrder(vocabularySize: V) else { throw NGramError.orderTooHigh(order: maxOrder, vocabularySize: V) }
         self.maxOrder = maxOrder
         vocabularySize = V
         trainingLength = training.count
@@ -116,6 +114,15 @@ public struct NGramCounts: Sendable {
         }
         self.raw = raw
         self.continuation = continuation
+    }
+
+    /// The highest order whose grams fit the 63-bit key: the largest n with V^n < 2^63
+    /// (8 for V = 175; unbounded for V ≤ 1).
+    public static func maximumOrder(vocabularySize V: Int) -> Int {
+        guard V > 1 else { return .max }
+        var n = 0, power = 1.0
+        while power * Double(V) < 0x1p63 { power *= Double(V); n += 1 }
+        return n
     }
 
     static func power(_ v: UInt64, _ k: Int) -> UInt64 { var p: UInt64 = 1; for _ in 0..<k { p &*= v }; return p }

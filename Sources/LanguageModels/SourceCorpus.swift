@@ -18,7 +18,8 @@ public enum CorpusSource: Sendable, Equatable, CustomStringConvertible {
 
     /// The lab's own text, like the lecture's Linux-source example: every Swift source file
     /// (`Sources/**/*.swift`) and every notebook (`notebooks-md/*.md`). The project wrote all
-    /// of it, so it may ship a model trained on it.
+    /// of it, so it may ship it and a model trained on it. It changes with every commit, so the
+    /// experiments read a snapshot of it committed once (`rnnlab corpus snapshot`).
     public static let labDefault: [CorpusSource] = [
         .folder("Sources", extension: "swift", recursive: true),
         .folder("notebooks-md", extension: "md", recursive: false),

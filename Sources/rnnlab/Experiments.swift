@@ -76,7 +76,7 @@ extension RNNLab {
 
             --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
 
-            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file or option, 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left), 143 terminated (SIGTERM stops gnuplot and ends the run at once).
+            Exit status: 0 success, 1 a computation failed, 2 a bad experiment file, option or input file (a corpus that is missing, not UTF-8 text or too short for the sizes), 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left), 143 terminated (SIGTERM stops gnuplot and ends the run at once).
             """)
 
         @Argument(help: "Experiment names (files experiments/NAME.toml).")

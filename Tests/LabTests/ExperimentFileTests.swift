@@ -16,14 +16,14 @@ func resolvesFileValuesAndDefaults() throws {
         grows for g > 1 and stays level near g = 1.
         """)
     let p = experiment.parameters
-    #expect(p.doubles("gains") == [0.5, 0.9, 1.0, 1.1, 2.0])   // the integer 1 is widened
+    #expect(p["gains"] == .doubles([0.5, 0.9, 1.0, 1.1, 2.0]))   // the integer 1 is widened
     #expect(p["gains"] == .doubles([0.5, 0.9, 1.0, 1.1, 2.0]))
-    #expect(p.int("hidden") == 64)
-    #expect(p.int("steps") == 50)
-    #expect(p.strings("cells") == ["tanh", "lstm"])
-    #expect(p.int("seed") == 7)
-    #expect(p.string("cell.init") == "orthogonal")
-    #expect(p.bool("cell.bias") == true)
+    #expect(p["hidden"] == .int(64))
+    #expect(p["steps"] == .int(50))
+    #expect(p["cells"] == .strings(["tanh", "lstm"]))
+    #expect(p["seed"] == .int(7))
+    #expect(p["cell.init"] == .string("orthogonal"))
+    #expect(p["cell.bias"] == .bool(true))
     #expect(p.source(of: "hidden") == .file)
     #expect(p.source(of: "seed") == .default)
     #expect(experiment.overrides.isEmpty && experiment.quickOverrides.isEmpty)
@@ -204,7 +204,7 @@ func registrySelectsSchemaByFileName() throws {
     let url = scratch.write("copy-task", copyTaskFile("cell = \"gru\""))
     let experiment = try loadExperiment(at: url, registry: registry)
     #expect(experiment.kind == "copy-task")
-    #expect(experiment.parameters.string("cell") == "gru")
+    #expect(experiment.parameters["cell"] == .string("gru"))
 
     let stray = scratch.write("copy-tsak", copyTaskFile(""))
     let error = try #require(throws: ExperimentFileError.self) { try loadExperiment(at: stray, registry: registry) }

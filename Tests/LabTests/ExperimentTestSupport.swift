@@ -7,13 +7,6 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-/// `experiments/NAME.toml` of the repository loaded with --quick (and `overrides`) and computed.
-func runQuick(_ experiment: Experiment, overrides: [String] = []) throws -> ExperimentOutput {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(experiment.name).toml")
-    let file = try loadExperiment(at: url, schema: experiment.schema, overrides: overrides, quick: true)
-    return try experiment.compute(file, RunContext(experiment: experiment.name, root: repositoryRoot))
-}
-
 /// Every series an experiment's figures draw has data, finite where it must be, and positive on
 /// log axes; no figure has more than six panels. Shared by the per-experiment test files.
 func expectFiguresDrawable(_ output: ExperimentOutput, experiment name: String) {
@@ -40,12 +33,16 @@ func expectFiguresDrawable(_ figures: [Figure], experiment name: String) {
     }
 }
 
+/// The kind's shipped file `experiments/NAME.toml` loaded with --quick (and `overrides`): its typed settings.
+func quickSettings<K: ExperimentKind>(_ kind: K.Type, overrides: [String] = []) throws -> K.Settings {
+    let url = repositoryRoot.appendingPathComponent("experiments/\(K.name).toml")
+    return try loadExperiment(at: url, schema: K.Settings.schema(name: K.name), overrides: overrides, quick: true).settings()
+}
+
 /// The kind's shipped file `experiments/NAME.toml` loaded with --quick (and `overrides`) and run:
 /// its typed result and the figures it draws.
 func runQuick<K: ExperimentKind>(_ kind: K.Type, overrides: [String] = []) throws -> (result: K.Result, figures: [Figure]) {
-    let url = repositoryRoot.appendingPathComponent("experiments/\(K.name).toml")
-    let file = try loadExperiment(at: url, schema: K.Settings.schema(name: K.name), overrides: overrides, quick: true)
-    let settings: K.Settings = file.settings()
+    let settings = try quickSettings(K.self, overrides: overrides)
     let result = try K.run(settings, context: RunContext(experiment: K.name, root: repositoryRoot))
     return (result, K.figures(result, settings: settings))
 }

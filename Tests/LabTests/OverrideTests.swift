@@ -8,11 +8,11 @@ func setOverridesAreTypedAndRecorded() throws {
         "hidden=256", "gains=[0.5,1,2]", "cells=[lstm, gru]", "parameters.cell.init=gaussian", "cell.bias = false",
     ])
     let p = experiment.parameters
-    #expect(p.int("hidden") == 256)
-    #expect(p.doubles("gains") == [0.5, 1.0, 2.0])
-    #expect(p.strings("cells") == ["lstm", "gru"])
-    #expect(p.string("cell.init") == "gaussian")
-    #expect(p.bool("cell.bias") == false)
+    #expect(p["hidden"] == .int(256))
+    #expect(p["gains"] == .doubles([0.5, 1.0, 2.0]))
+    #expect(p["cells"] == .strings(["lstm", "gru"]))
+    #expect(p["cell.init"] == .string("gaussian"))
+    #expect(p["cell.bias"] == .bool(false))
     #expect(p.source(of: "hidden") == .set)
     #expect(experiment.overrides == [
         "hidden": 256, "gains": .doubles([0.5, 1, 2]), "cells": .strings(["lstm", "gru"]),
@@ -25,13 +25,13 @@ func setStringsBareOrQuoted() throws {
     let experiment = try load(copyTaskFile(""), name: "copy-task", schema: copyTask,
                               overrides: ["cell=relu", "label=\"g = 1.0\"", "learning_rate=1e-3", "clip=true"])
     let p = experiment.parameters
-    #expect(p.string("cell") == "relu")
-    #expect(p.string("label") == "g = 1.0")
-    #expect(p.double("learning_rate") == 0.001)
-    #expect(p.bool("clip") == true)
+    #expect(p["cell"] == .string("relu"))
+    #expect(p["label"] == .string("g = 1.0"))
+    #expect(p["learning_rate"] == .double(0.001))
+    #expect(p["clip"] == .bool(true))
 
     let numeric = try load(copyTaskFile(""), name: "copy-task", schema: copyTask, overrides: ["label=64"])
-    #expect(numeric.parameters.string("label") == "64")
+    #expect(numeric.parameters["label"] == .string("64"))
 }
 
 @Test("a bad --set names the argument and the key, and says what was expected", arguments: [
@@ -60,20 +60,20 @@ func malformedSetValue() throws {
 func quickSitsBetweenFileAndSet() throws {
     let experiment = try load(edgeOfChaosFile(), overrides: ["hidden=32"], quick: true)
     let p = experiment.parameters
-    #expect(p.int("hidden") == 32)       // --set beats --quick
-    #expect(p.int("steps") == 20)        // --quick beats the file's 50
+    #expect(p["hidden"] == .int(32))       // --set beats --quick
+    #expect(p["steps"] == .int(20))        // --quick beats the file's 50
     #expect(p.source(of: "steps") == .quick)
     #expect(experiment.quickOverrides == ["hidden": 16, "steps": 20])
     #expect(experiment.overrides == ["hidden": 32])
 
     let full = try load(edgeOfChaosFile())
-    #expect(full.parameters.int("steps") == 50)
+    #expect(full.parameters["steps"] == .int(50))
     #expect(full.quickOverrides.isEmpty)
 }
 
 @Test("the last --set of a key wins")
 func lastSetWins() throws {
     let experiment = try load(edgeOfChaosFile(), overrides: ["seed=1", "seed=2"])
-    #expect(experiment.parameters.int("seed") == 2)
+    #expect(experiment.parameters["seed"] == .int(2))
     #expect(experiment.overrides == ["seed": 2])
 }

@@ -48,7 +48,51 @@ struct CorpusTests {
         }
         let message = CorpusError.binary(path: binary.path, offset: 32).description
         #expect(message.contains(binary.path) && message.contains("NUL"))
-        #expect(throws: CorpusError.self) { try Corpus.load(path: dir.path) }   // a directory
+        #expect(throws: CorpusError.notAFile(path: dir.path, what: "a directory")) { try Corpus.load(path: dir.path) }
+    }
+
+    @Test("A FIFO, a device or a file over the size limit is refused before it is read")
+    func nonRegularAndLargeFiles() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: CorpusError.notAFile(path: fifo, what: "a FIFO (named pipe)")) { try CorpusFile(path: fifo) }
+        #expect(throws: CorpusError.notAFile(path: "/dev/zero", what: "a device")) { try CorpusFile(path: "/dev/zero") }
+        let big = dir.appendingPathComponent("big.txt")
+        try write(Array(repeating: UInt8(ascii: "a"), count: 11), to: big)
+        #expect(throws: CorpusError.tooLarge(path: big.path, bytes: 11, limit: 10)) { try readBytes(big.path, limit: 10) }
+        #expect(try readBytes(big.path, limit: 11).count == 11)
+        #expect(Corpus.maximumFileBytes == 64 << 20)
+        let message = CorpusError.tooLarge(path: big.path, bytes: 11, limit: 64 << 20).description
+        #expect(message.contains(big.path) && message.contains("64 MiB"), "\(message)")
+    }
+
+    @Test("A corpus file's hash is of its bytes, and its text skips a byte-order mark")
+    func corpusFileHashesItsBytes() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("bom.txt")
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("héllo\n".utf8)
+        try write(bytes, to: url)
+        let file = try CorpusFile(path: url.path)
+        #expect(file.sha256 == SHA256.hex(bytes) && file.bytes == bytes.count)
+        #expect(String(String.UnicodeScalarView(file.scalars)) == "héllo\n")
+    }
+
+    @Test("The shortest text for a training split of m characters: n − round(n·f) ≥ m, and never below 20")
+    func minimumCharactersForATrainingSplit() {
+        for f in [0.01, 0.1, 0.25, 0.5] {
+            for m in [1, 17, 416, 1632, 100_000] {
+                let n = Corpus.minimumCharacters(training: m, heldOutFraction: f)
+                func train(_ n: Int) -> Int { n - Corpus.heldOutCount(characters: n, heldOutFraction: f) }
+                #expect(n >= Corpus.minimumCharacters && train(n) >= m, "f = \(f), m = \(m): n = \(n)")
+                #expect(n == Corpus.minimumCharacters || train(n - 1) < m, "f = \(f), m = \(m): \(n - 1) would do")
+            }
+        }
+        #expect(Corpus.minimumCharacters(training: 416, heldOutFraction: 0.1) == 462)
+        let settings = LanguageModelSettings()
+        #expect(settings.minimumTrainingCharacters == settings.batch * (settings.steps + 1))
     }
 
     @Test("Characters are Unicode scalars; the vocabulary comes from the training split, unseen held-out scalars become U+FFFD")

@@ -66,5 +66,9 @@ struct NGramTests {
         #expect(throws: NGramError.orderTooHigh(order: 7, vocabularySize: 600)) {
             try NGramCounts(training: [0, 1, 2], vocabularySize: 600, maxOrder: 7)
         }
+        // 600⁶ = 4.7·10¹⁶ < 2⁶³ ≤ 600⁷; 175⁸ = 8.8·10¹⁷ < 2⁶³ ≤ 175⁹.
+        #expect(NGramCounts.maximumOrder(vocabularySize: 600) == 6 && NGramCounts.maximumOrder(vocabularySize: 175) == 8)
+        #expect(NGramCounts.maximumOrder(vocabularySize: 2) == 62 && NGramCounts.maximumOrder(vocabularySize: 1) == .max)
+        #expect((try? NGramCounts(training: [0, 1, 2], vocabularySize: 600, maxOrder: 6)) != nil)
     }
 }

@@ -26,3 +26,23 @@ func cancellable<T>(_ body: () throws -> T) throws -> T {
     do { return try body() }
     catch is Cancelled { throw RunCancelled() }
 }
+
+/// A results number written as null when it is not finite, as the manifest writes any non-finite
+/// number (JSON has no NaN or ∞), and read back as NaN: the first loss of a run of 0 updates, the
+/// log of a gradient that underflowed to 0. The key is always there.
+@propertyWrapper
+public struct NullIfNotFinite: Codable, Sendable, Equatable {
+    public var wrappedValue: Double
+
+    public init(wrappedValue: Double) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        wrappedValue = c.decodeNil() ? .nan : try c.decode(Double.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if wrappedValue.isFinite { try c.encode(wrappedValue) } else { try c.encodeNil() }
+    }
+}

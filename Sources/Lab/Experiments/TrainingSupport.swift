@@ -91,6 +91,6 @@ extension KeyedEncodingContainer {
     /// not finite (a diverging run's mean loss): written as null, as the manifest writes any
     /// non-finite number, so the key is always there.
     mutating func encodeNumberOrNull(_ x: Double?, forKey key: Key) throws {
-        if let x, x.isFinite { try encode(x, forKey: key) } else { try encodeNil(forKey: key) }
+        try encode(NullIfNotFinite(wrappedValue: x ?? .nan), forKey: key)
     }
 }

@@ -95,7 +95,7 @@ public enum ParameterKind: Sendable, Equatable {
 ///
 /// Encodes as the plain JSON value (`64`, `[0.5, 1.0]`, `"lstm"`), so manifests read naturally.
 /// Decoding tries bool, integer, number, string and then the list forms, so a double written as `1`
-/// comes back as `.int(1)`; the typed getters of `ResolvedParameters` widen it again.
+/// comes back as `.int(1)`; `double` and `doubles` widen it again.
 public enum ParameterValue: Codable, Equatable, Sendable {
     case int(Int)
     case double(Double)
@@ -255,8 +255,8 @@ public enum ParameterSource: String, Sendable, Codable {
 }
 
 /// Every parameter of a schema with its final value: defaults filled in, then the file, `--quick`
-/// and `--set` applied. Getters trap on a key the schema does not declare or a kind mismatch,
-/// because that is a bug in the experiment's code, not in its file.
+/// and `--set` applied. An experiment reads them as its typed settings (`ExperimentFile.settings()`),
+/// never by key.
 public struct ResolvedParameters: Sendable, Equatable {
     /// The schema's specs, in its order.
     public let specs: [ParameterSpec]
@@ -276,24 +276,6 @@ public struct ResolvedParameters: Sendable, Equatable {
 
     public subscript(key: String) -> ParameterValue? { values[key] }
     public func source(of key: String) -> ParameterSource? { sources[key] }
-
-    public func int(_ key: String) -> Int { get(key, "int", \.int) }
-    public func double(_ key: String) -> Double { get(key, "double", \.double) }
-    public func bool(_ key: String) -> Bool { get(key, "bool", \.bool) }
-    public func string(_ key: String) -> String { get(key, "string", \.string) }
-    public func ints(_ key: String) -> [Int] { get(key, "ints", \.ints) }
-    public func doubles(_ key: String) -> [Double] { get(key, "doubles", \.doubles) }
-    public func strings(_ key: String) -> [String] { get(key, "strings", \.strings) }
-
-    private func get<T>(_ key: String, _ getter: String, _ read: (ParameterValue) -> T?) -> T {
-        guard let value = values[key] else {
-            preconditionFailure("no parameter '\(key)'; the schema declares \(quotedList(specs.map(\.key)))")
-        }
-        guard let x = read(value) else {
-            preconditionFailure("parameter '\(key)' holds \(value.literal); \(getter)(_:) cannot read it")
-        }
-        return x
-    }
 }
 
 // MARK: - Checking values against kinds
