@@ -75,11 +75,12 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top left
 set xlabel 'backward steps k' noenhanced
 set ylabel '‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖' noenhanced
 set logscale y 10
 set format y tenpower
+set yrange [1.0:1e+54]
 set title 'σ_max > 1, ρ > 1 (DLFS2 seed 3)' noenhanced font ',14'
 plot 'norms.tsv' index 6 using 1:2 with lines lw 3.0 dt 1 lc rgb '#1f77b4' title 'measured ‖dh_k‖' noenhanced, \
      'norms.tsv' index 7 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#d62728' title 'σ_max^k = 2.659^k (the slide)' noenhanced, \
@@ -92,11 +93,12 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top left
 set xlabel 'backward steps k' noenhanced
 set ylabel '‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖' noenhanced
 set logscale y 10
 set format y tenpower
+set yrange [1e-20:1e+21]
 set title 'σ_max > 1, ρ < 1 (DLFS2 seed 3 × 0.5)' noenhanced font ',14'
 plot 'norms.tsv' index 9 using 1:2 with lines lw 3.0 dt 1 lc rgb '#1f77b4' title 'measured ‖dh_k‖' noenhanced, \
      'norms.tsv' index 10 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#d62728' title 'σ_max^k = 1.33^k (the slide)' noenhanced, \
@@ -109,11 +111,12 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key bottom left
+set key top left
 set xlabel 'backward steps k' noenhanced
 set ylabel '‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖' noenhanced
 set logscale y 10
 set format y tenpower
+set yrange [1e-14:1e+19]
 set title 'σ_max > 1, ρ < 1 (Gaussian g = 0.7)' noenhanced font ',14'
 plot 'norms.tsv' index 12 using 1:2 with lines lw 3.0 dt 1 lc rgb '#1f77b4' title 'measured ‖dh_k‖' noenhanced, \
      'norms.tsv' index 13 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#d62728' title 'σ_max^k = 1.302^k (the slide)' noenhanced, \

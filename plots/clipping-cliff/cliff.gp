@@ -41,7 +41,7 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key top right
+unset key
 set xlabel 'w (recurrent weight)' noenhanced
 set ylabel 'b (bias)' noenhanced
 set view map
@@ -50,7 +50,7 @@ set autoscale xfix
 set autoscale yfix
 set xrange [3.0:8.0]
 set yrange [-5.0:-1.0]
-set title 'E(w, b) = (σ(x_50) − 0.7)²: the wall (dashed) and two descents from ×' noenhanced font ',14'
+set title 'E(w, b): wall (dashed), plain (red), clipped (cyan) paths from ●' noenhanced font ',14'
 set contour base
 set cntrparam levels auto 8
 set cntrlabel onecolor

@@ -66,9 +66,9 @@ set ylabel 'λ_i per step' noenhanced
 set xrange [0.0:1.0]
 set arrow 1 from graph 0, first 0.0 to graph 1, first 0.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'whole spectrum, N = 200: λ_i against i/N (Engelken et al.)' noenhanced font ',14'
-plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.05209, mean field 0.06522; 13 of 200 positive' noenhanced, \
-     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.1414, mean field 0.1547; 25 of 200 positive' noenhanced, \
-     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.303, mean field 0.3102; 31 of 200 positive' noenhanced
+plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.04957, mean field 0.06522; 13 of 200 positive' noenhanced, \
+     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.145, mean field 0.1547; 26 of 200 positive' noenhanced, \
+     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.2993, mean field 0.3102; 30 of 200 positive' noenhanced
 
 unset multiplot
 unset output

@@ -45,11 +45,11 @@ set key top right
 set xlabel 'n (order of the n-gram model)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
 set xrange [0.5:6.5]
-set yrange [1.7414784682460567:7.829187198949423]
-set arrow 1 from graph 0, first 7.426264754702098 to graph 1, first 7.426264754702098 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'log₂ V = 7.43: uniform' at graph 0.01, first 7.426264754702098 offset 0,0.6 left noenhanced front tc rgb '#555555'
-set arrow 2 from graph 0, first 2.0414784682460567 to graph 1, first 2.0414784682460567 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
-set label 2 'best n-gram 2.04' at graph 0.01, first 2.0414784682460567 offset 0,0.6 left noenhanced front tc rgb '#d62728'
+set yrange [2.097660802549838:7.851385700495108]
+set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
+set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
+set label 2 'best n-gram 2.40' at graph 0.01, first 2.397660802549838 offset 0,0.6 left noenhanced front tc rgb '#d62728'
 set title 'n-gram models: the context is the last n − 1 characters' noenhanced font ',14'
 plot 'bits-per-character.tsv' index 0 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#8c564b' title 'add-1 (Laplace)' noenhanced, \
      'bits-per-character.tsv' index 1 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#e377c2' title 'add-0.01' noenhanced, \
@@ -65,15 +65,15 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top right
 set xlabel 'iteration (B = 32 streams × T = 50 characters each)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
-set yrange [1.7414784682460567:7.829187198949423]
-set arrow 1 from graph 0, first 7.426264754702098 to graph 1, first 7.426264754702098 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'log₂ V = 7.43: uniform' at graph 0.01, first 7.426264754702098 offset 0,0.6 left noenhanced front tc rgb '#555555'
-set arrow 2 from graph 0, first 2.0414784682460567 to graph 1, first 2.0414784682460567 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
-set label 2 'best n-gram 2.04' at graph 0.01, first 2.0414784682460567 offset 0,0.6 left noenhanced front tc rgb '#d62728'
+set yrange [2.097660802549838:7.851385700495108]
+set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
+set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
+set label 2 'best n-gram 2.40' at graph 0.01, first 2.397660802549838 offset 0,0.6 left noenhanced front tc rgb '#d62728'
 set title 'RNN language models (H = 128) against updates' noenhanced font ',14'
-plot 'bits-per-character.tsv' index 3 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN (60716 parameters): 3.51' noenhanced, \
-     'bits-per-character.tsv' index 4 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#2ca02c' title 'LSTM (176300 parameters): 3.17' noenhanced, \
-     'bits-per-character.tsv' index 5 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU (137900 parameters): 2.98' noenhanced
+plot 'bits-per-character.tsv' index 3 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN (61487 parameters): 4.79' noenhanced, \
+     'bits-per-character.tsv' index 4 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#2ca02c' title 'LSTM (178223 parameters): 4.08' noenhanced, \
+     'bits-per-character.tsv' index 5 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU (139439 parameters): 3.65' noenhanced
 
 # panel 3 of 3
 reset
@@ -85,15 +85,15 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top right
 set xlabel 'training time (s, without evaluation)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
-set yrange [1.7414784682460567:7.829187198949423]
-set arrow 1 from graph 0, first 7.426264754702098 to graph 1, first 7.426264754702098 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'log₂ V = 7.43: uniform' at graph 0.01, first 7.426264754702098 offset 0,0.6 left noenhanced front tc rgb '#555555'
-set arrow 2 from graph 0, first 2.0414784682460567 to graph 1, first 2.0414784682460567 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
-set label 2 'best n-gram 2.04' at graph 0.01, first 2.0414784682460567 offset 0,0.6 left noenhanced front tc rgb '#d62728'
+set yrange [2.097660802549838:7.851385700495108]
+set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
+set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
+set label 2 'best n-gram 2.40' at graph 0.01, first 2.397660802549838 offset 0,0.6 left noenhanced front tc rgb '#d62728'
 set title 'the same against training time' noenhanced font ',14'
-plot 'bits-per-character.tsv' index 6 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN (60716 parameters): 3.51' noenhanced, \
-     'bits-per-character.tsv' index 7 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#2ca02c' title 'LSTM (176300 parameters): 3.17' noenhanced, \
-     'bits-per-character.tsv' index 8 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU (137900 parameters): 2.98' noenhanced
+plot 'bits-per-character.tsv' index 6 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN (61487 parameters): 4.79' noenhanced, \
+     'bits-per-character.tsv' index 7 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#2ca02c' title 'LSTM (178223 parameters): 4.08' noenhanced, \
+     'bits-per-character.tsv' index 8 using 1:2 with linespoints pt 7 ps 0.7 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU (139439 parameters): 3.65' noenhanced
 
 unset multiplot
 unset output

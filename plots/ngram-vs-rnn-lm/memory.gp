@@ -47,17 +47,17 @@ set ylabel 'bytes' noenhanced
 set logscale y 10
 set format y tenpower
 set xrange [0.5:6.5]
-set yrange [688.0:8935072000.0]
-set arrow 1 from graph 0, first 485728.0 to graph 1, first 485728.0 nohead back lw 2.0 dt (8,6) lc rgb '#1f77b4'
-set label 1 'tanh RNN: 60716 parameters = 486 kB' at graph 0.01, first 485728.0 offset 0,0.6 left noenhanced front tc rgb '#1f77b4'
-set arrow 2 from graph 0, first 1410400.0 to graph 1, first 1410400.0 nohead back lw 2.0 dt (8,6) lc rgb '#2ca02c'
-set label 2 'LSTM: 176300 parameters = 1.41 MB' at graph 0.01, first 1410400.0 offset 0,0.6 left noenhanced front tc rgb '#2ca02c'
-set arrow 3 from graph 0, first 1103200.0 to graph 1, first 1103200.0 nohead back lw 2.0 dt (8,6) lc rgb '#9467bd'
-set label 3 'GRU: 137900 parameters = 1.1 MB' at graph 0.01, first 1103200.0 offset 0,0.6 left noenhanced front tc rgb '#9467bd'
+set yrange [700.0:13054948000.0]
+set arrow 1 from graph 0, first 491896.0 to graph 1, first 491896.0 nohead back lw 2.0 dt (8,6) lc rgb '#1f77b4'
+set label 1 'tanh RNN: 61487 parameters = 492 kB' at graph 0.01, first 491896.0 offset 0,0.6 left noenhanced front tc rgb '#1f77b4'
+set arrow 2 from graph 0, first 1425784.0 to graph 1, first 1425784.0 nohead back lw 2.0 dt (8,6) lc rgb '#2ca02c'
+set label 2 'LSTM: 178223 parameters = 1.43 MB' at graph 0.01, first 1425784.0 offset 0,0.6 left noenhanced front tc rgb '#2ca02c'
+set arrow 3 from graph 0, first 1115512.0 to graph 1, first 1115512.0 nohead back lw 2.0 dt (8,6) lc rgb '#9467bd'
+set label 3 'GRU: 139439 parameters = 1.12 MB' at graph 0.01, first 1115512.0 offset 0,0.6 left noenhanced front tc rgb '#9467bd'
 set title 'memory: the n-gram table grows with n, the RNN does not' noenhanced font ',14'
 plot 'memory.tsv' index 0 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#8c564b' title 'order-n table (add-k): distinct n-grams × (4n + 8) bytes' noenhanced, \
      'memory.tsv' index 1 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'orders 1…n (interpolated, Kneser–Ney)' noenhanced, \
-     'memory.tsv' index 2 using 1:2 with linespoints pt 7 ps 1.0 lw 2.0 dt (8,6) lc rgb '#000000' title 'dense table: V^n × 8 bytes (V = 172)' noenhanced, \
+     'memory.tsv' index 2 using 1:2 with linespoints pt 7 ps 1.0 lw 2.0 dt (8,6) lc rgb '#000000' title 'dense table: V^n × 8 bytes (V = 175)' noenhanced, \
      'memory.tsv' index 3 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh RNN parameters (8 bytes each), any context length' noenhanced, \
      'memory.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#2ca02c' title 'LSTM parameters (8 bytes each), any context length' noenhanced, \
      'memory.tsv' index 5 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#9467bd' title 'GRU parameters (8 bytes each), any context length' noenhanced
@@ -74,17 +74,17 @@ set xlabel 'bytes of the model (log scale)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
 set logscale x 10
 set format x tenpower
-set label 1 'n = 1' at first 2373.6, first 4.830801707693371 noenhanced front
-set label 2 'n = 2' at first 74869.59999999999, first 3.887374978709562 noenhanced front
-set label 3 'n = 3' at first 550210.6, first 3.0372107360858434 noenhanced front
-set label 4 'n = 4' at first 2051181.4, first 2.42221871896796 noenhanced front
-set label 5 'n = 5' at first 5187622.399999999, first 2.2087243905830807 noenhanced front
-set label 6 'n = 6' at first 10275332.799999999, first 2.121478468246057 noenhanced front
+set label 1 'n = 1' at first 2415.0, first 5.636150027743076 noenhanced front
+set label 2 'n = 2' at first 87956.59999999999, first 4.5590834289254945 noenhanced front
+set label 3 'n = 3' at first 711670.6, first 3.5540283803281927 noenhanced front
+set label 4 'n = 4' at first 2802784.5999999996, first 2.8705032647026902 noenhanced front
+set label 5 'n = 5' at first 7358311.8, first 2.568090198875674 noenhanced front
+set label 6 'n = 6' at first 15013190.2, first 2.477660802549838 noenhanced front
 set title 'held-out bits per character against memory' noenhanced font ',14'
 plot 'memory.tsv' index 6 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'Kneser–Ney n = 1 … 6' noenhanced, \
-     'memory.tsv' index 7 using 1:2 with points pt 7 ps 3.0 lc rgb '#1f77b4' title 'tanh RNN: 3.51 bits/char' noenhanced, \
-     'memory.tsv' index 8 using 1:2 with points pt 7 ps 3.0 lc rgb '#2ca02c' title 'LSTM: 3.17 bits/char' noenhanced, \
-     'memory.tsv' index 9 using 1:2 with points pt 7 ps 3.0 lc rgb '#9467bd' title 'GRU: 2.98 bits/char' noenhanced
+     'memory.tsv' index 7 using 1:2 with points pt 7 ps 3.0 lc rgb '#1f77b4' title 'tanh RNN: 4.79 bits/char' noenhanced, \
+     'memory.tsv' index 8 using 1:2 with points pt 7 ps 3.0 lc rgb '#2ca02c' title 'LSTM: 4.08 bits/char' noenhanced, \
+     'memory.tsv' index 9 using 1:2 with points pt 7 ps 3.0 lc rgb '#9467bd' title 'GRU: 3.65 bits/char' noenhanced
 
 unset multiplot
 unset output
