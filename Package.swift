@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The two libFuzzer targets exist only for scripts/fuzz.sh, which sets RNNLAB_FUZZING=1: the
+/// normal build (and so `swift build --build-tests` in test.sh) does not compile and link two
+/// programs whose main is a no-op without libFuzzer.
+let fuzzing = ProcessInfo.processInfo.environment["RNNLAB_FUZZING"] == "1"
 
 let package = Package(
     name: "rnnlab",
@@ -46,10 +52,6 @@ let package = Package(
             "LinearAlgebra", "Recurrence", "GradientProbe", "Benchmarking", "Plotting", "Lab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // libFuzzer on the probe decoder; a no-op unless built by scripts/fuzz.sh (-sanitize=fuzzer -D RNNLAB_FUZZING).
-        .executableTarget(name: "FuzzProbe", dependencies: ["GradientProbe"]),
-        // libFuzzer on the experiment-file decoder (TOML → kind → typed settings); built the same way.
-        .executableTarget(name: "FuzzExperimentFile", dependencies: ["Lab"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "LinearAlgebra"]),
         .testTarget(name: "GradientProbeTests", dependencies: ["GradientProbe", "Recurrence", "LinearAlgebra"]),
@@ -62,3 +64,12 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
     ]
 )
+
+if fuzzing {
+    package.targets += [
+        // libFuzzer on the probe decoder (built by scripts/fuzz.sh: -sanitize=fuzzer -D RNNLAB_FUZZING).
+        .executableTarget(name: "FuzzProbe", dependencies: ["GradientProbe"]),
+        // libFuzzer on the experiment-file decoder (TOML → kind → typed settings); built the same way.
+        .executableTarget(name: "FuzzExperimentFile", dependencies: ["Lab"]),
+    ]
+}

@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 source scripts/setup.sh
 rnnlab_setup
+export RNNLAB_FUZZING=1   # Package.swift declares the fuzz targets only then
 flags=(--scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -use-ld=lld -Xswiftc -DRNNLAB_FUZZING)
 swift build --product FuzzProbe "${flags[@]}"
 swift build --product FuzzExperimentFile "${flags[@]}"

@@ -75,15 +75,16 @@ extension NGramVsRNNLM {
             .linesPoints("dense table: V^n × 8 bytes (V = \(r.corpus.vocabularySize))", x: n, y: g.map(\.memory.denseTableBytes),
                          style: Style(color: .black, dash: .dashed, width: 2, pointSize: 1)),
         ]
+        // The lines carry no text of their own (the LSTM's and the GRU's lie a fraction of a decade
+        // apart, and their labels overprinted each other): the key names each, with its size.
         let refs = r.rnns.map { m -> ReferenceLine in
-            let (color, label) = cellStyle(m.cell)
-            return ReferenceLine(y: Double(m.parameterBytes), label: "\(label): \(m.parameterCount) parameters = \(byteText(Double(m.parameterBytes)))",
-                                 style: Style(color: color, dash: .dashed, width: 2))
+            ReferenceLine(y: Double(m.parameterBytes), style: Style(color: cellStyle(m.cell).0, dash: .dashed, width: 2))
         }
         // Horizontal lines have no legend entry of their own; a zero-length series gives each one.
         for m in r.rnns {
             let (color, label) = cellStyle(m.cell)
-            series.append(.lines("\(label) parameters (8 bytes each), any context length", x: [n.first ?? 1, n.first ?? 1],
+            series.append(.lines("\(label): \(m.parameterCount) parameters × 8 bytes = \(byteText(Double(m.parameterBytes))), any context",
+                                 x: [n.first ?? 1, n.first ?? 1],
                                  y: [Double(m.parameterBytes), Double(m.parameterBytes)], style: Style(color: color, dash: .dashed, width: 2)))
         }
         let ys = g.flatMap { [Double($0.memory.tableBytes), Double($0.memory.interpolatedTableBytes)] } + r.rnns.map { Double($0.parameterBytes) }
@@ -91,7 +92,9 @@ extension NGramVsRNNLM {
         let memory = Panel(title: "memory: the n-gram table grows with n, the RNN does not",
                            xLabel: "n (order of the n-gram model)", yLabel: "bytes", yScale: .log,
                            xRange: 0.5...(Double(s.maxOrder) + 0.5),
-                           yRange: (loMemory / 3)...(hiMemory * 1000), key: .topLeft, series: series, referenceLines: refs)
+                           // Bottom right is empty: the tables there are above the RNN lines, and the
+                           // dense table has left the panel through its top.
+                           yRange: (loMemory / 3)...(hiMemory * 1000), key: .bottomRight, series: series, referenceLines: refs)
         var trade: [Series] = [
             .linesPoints("Kneser–Ney n = 1 … \(s.maxOrder)", x: g.map { Double($0.memory.interpolatedTableBytes) },
                          y: g.map(\.heldOutBitsPerCharacter), style: Style(color: .red, width: 2.5, pointSize: 1.4)),
