@@ -256,6 +256,10 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             return RunReport(name: name, status: .computeFailed("cannot write \(relativePath(folder)): \(error)"))
         }
         report.files = report.files.map { folder.appendingPathComponent($0.lastPathComponent) }
+        // Messages written while drawing name the staging folder, which is now the run's folder.
+        if case .figureFailed(let m) = report.status {
+            report.status = .figureFailed(m.replacingOccurrences(of: staging.path, with: relativePath(folder)))
+        }
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
         return report

@@ -31,8 +31,9 @@ public struct SavedLanguageModel: Sendable {
     }
 
     /// `length` characters after `prime`, drawn from softmax(z/τ) with `seed` (`CharLanguageModel.sample`).
-    public func sample(prime: String, length: Int, temperature: Double, seed: UInt64) -> String {
-        model.sample(prime: prime, length: length, temperature: temperature, seed: seed)
+    public func sample(prime: String, length: Int, temperature: Double, seed: UInt64,
+                       emit: ((String) -> Void)? = nil) -> String {
+        model.sample(prime: prime, length: length, temperature: temperature, seed: seed, emit: emit)
     }
 
     /// Characters of `text` the model's vocabulary lacks.

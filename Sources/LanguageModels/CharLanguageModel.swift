@@ -74,7 +74,10 @@ public struct CharLanguageModel: Sendable, Equatable {
     /// from softmax(z/τ). τ = 1 samples the model, τ < 1 sharpens it, τ = 0 takes the argmax
     /// (the lowest index on ties). An empty or entirely unknown prime starts from "\n" when the
     /// vocabulary has it, else from the first symbol. The prime is not part of the returned text.
-    public func sample(prime: String, length: Int, temperature: Double = 1, seed: UInt64 = 0) -> String {
+    /// `emit`, when given, receives the drawn text in pieces of `emitEvery` characters as they are
+    /// drawn (a long sample reaches a terminal while it runs); the whole text is returned too.
+    public func sample(prime: String, length: Int, temperature: Double = 1, seed: UInt64 = 0,
+                       emitEvery: Int = 256, emit: ((String) -> Void)? = nil) -> String {
         precondition(temperature >= 0 && length >= 0, "sample: temperature \(temperature), length \(length)")
         var input = encode(prime)
         if input.isEmpty { input = [vocabulary.firstIndex(of: "\n") ?? 0] }
@@ -99,10 +102,15 @@ public struct CharLanguageModel: Sendable, Equatable {
             for j in 0..<V { logits[j] += b_S[j] }
         }
         for id in input { step(id) }
-        for _ in 0..<length {
+        var emitted = out.startIndex
+        for k in 0..<length {
             let next = Self.draw(logits: logits, temperature: temperature, rng: &rng)
             out.append(vocabulary[next])
             step(next)
+            if let emit, (k + 1) % max(1, emitEvery) == 0 || k + 1 == length {
+                emit(String(out[emitted...]))
+                emitted = out.endIndex
+            }
         }
         return String(out)
     }

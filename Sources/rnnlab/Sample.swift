@@ -60,8 +60,12 @@ extension RNNLab {
             if !unknown.isEmpty {
                 FileHandle.standardError.write(Data("rnnlab: note: the model's vocabulary lacks \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) of --prime\n".utf8))
             }
-            let text = saved.sample(prime: prime, length: length, temperature: temperature, seed: seed)
-            print(prime + text)
+            // The prime first, then the drawn text as it is drawn, not all at the end.
+            FileHandle.standardOutput.write(Data(prime.utf8))
+            _ = saved.sample(prime: prime, length: length, temperature: temperature, seed: seed) { piece in
+                FileHandle.standardOutput.write(Data(piece.utf8))
+            }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         }
 
         /// The model file: the argument itself when it is a file, else the run folder's model.

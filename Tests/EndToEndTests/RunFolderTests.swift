@@ -67,6 +67,37 @@ struct RunFolderTests {
         #expect(try snapshot(folder) == before, "another experiment's folder changed")
     }
 
+    @Test("two runs into one folder take turns: the folder ends as one whole run, its manifest's seed beside that seed's data")
+    func concurrentRunsDoNotMix() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        // A slower run (seed 2) and a fast one (seed 3) start together; whichever installs last wins whole.
+        func start(_ seed: Int, _ extra: [String]) throws -> Process {
+            let p = Process()
+            p.executableURL = try Rnnlab.binary.get()
+            p.arguments = ["run", "backprop-through-whh", "--quick", "--set", "seed=\(seed)"] + extra
+            p.currentDirectoryURL = lab.root
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        let a = try start(2, ["--set", "hidden=1000", "--set", "steps=600"]), b = try start(3, [])
+        a.waitUntilExit(); b.waitUntilExit()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let manifest = try JSONSerialization.jsonObject(with: try lab.read("backprop-through-whh", "manifest.json")) as? [String: Any]
+        let seed = try #require(manifest?["seed"] as? Int)
+        let data = try lab.read("backprop-through-whh", "norms.tsv")
+        // The same settings again, into a folder of their own: the data must be byte for byte the installed run's.
+        let extra = seed == 2 ? ["--set", "hidden=1000", "--set", "steps=600"] : []
+        let check = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "seed=\(seed)", "--output", "check"] + extra)
+        #expect(check.status == 0)
+        let reference = try Data(contentsOf: lab.root.appendingPathComponent("check/backprop-through-whh/norms.tsv"))
+        #expect(data == reference, "the folder holds seed \(seed)'s manifest beside another run's data")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: lab.plots.appendingPathComponent("quick").path))
+            .contains { $0.contains("staging") || $0.contains(".old-") })
+    }
+
     @Test("bad options exit 2 as the README says, not ArgumentParser's 64")
     func badOptionsExitTwo() throws {
         let lab = try ScratchLab()

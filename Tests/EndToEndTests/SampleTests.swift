@@ -29,6 +29,26 @@ struct SampleTests {
         let other = try lab.run(["sample", "char-rnn-samples", "--quick", "--length", "80", "--seed", "4", "--prime", "let "])
         #expect(other.stdout != a.stdout, "another seed gives other text")
 
+        // A long sample streams: its first characters arrive while it is still drawing the rest.
+        let long = Process()
+        long.executableURL = try Rnnlab.binary.get()
+        long.arguments = ["sample", "char-rnn-samples", "--quick", "--length", "1000000", "--prime", "let "]
+        long.currentDirectoryURL = lab.root
+        let pipe = Pipe()
+        long.standardOutput = pipe
+        long.standardError = FileHandle.nullDevice
+        try long.run()
+        var first = Data()
+        while first.count < 300 {
+            let chunk = pipe.fileHandleForReading.availableData   // blocks until some bytes or EOF
+            if chunk.isEmpty { break }
+            first += chunk
+        }
+        #expect(first.count >= 300 && long.isRunning, "the first 300 bytes arrived only when the sample was done")
+        long.terminate()
+        try? pipe.fileHandleForReading.close()
+        long.waitUntilExit()
+
         let path = lab.plots.appendingPathComponent("quick/char-rnn-samples/model-lstm.json").path
         let byPath = try lab.run(["sample", path, "--length", "80", "--seed", "3", "--prime", "let "])
         #expect(byPath.stdout == a.stdout, "a model named by its path gives the same text")

@@ -79,7 +79,9 @@ public enum BackpropThroughWhh: ExperimentKind {
             let climbs = c.sigmaMax > 1 + 1e-9
             let values = (exp10(c.log10Norms) + c.sigmaMaxLine + c.spectralRadiusLine).filter { $0 > 0 && $0.isFinite }
             let low = log10(values.min() ?? 1), high = log10(values.max() ?? 10)
-            let headroom = climbs ? pow(10, low.rounded(.down))...pow(10, (high + 0.25 * (high - low)).rounded(.up)) : nil
+            let top = pow(10, (high + 0.25 * (high - low)).rounded(.up))
+            // Past Double's range (2.66^2000) the key stays where gnuplot puts it rather than the axis break.
+            let headroom = climbs && top.isFinite && top < 1e300 ? pow(10, low.rounded(.down))...top : nil
             return Panel(title: c.name, xLabel: "backward steps k", yLabel: "‖dh_k‖ = ‖(W_hhᵀ)^k dh_0‖", yScale: .log,
                   yRange: headroom, key: climbs ? .topLeft : .bottomLeft, series: [
                     .lines("measured ‖dh_k‖", x: k, y: exp10(c.log10Norms), style: Style(color: .blue, width: 3)),
