@@ -41,7 +41,7 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key top left
+set key bottom right
 set xlabel 'n (order of the n-gram model)' noenhanced
 set ylabel 'bytes' noenhanced
 set logscale y 10
@@ -49,18 +49,15 @@ set format y tenpower
 set xrange [0.5:6.5]
 set yrange [700.0:13054948000.0]
 set arrow 1 from graph 0, first 491896.0 to graph 1, first 491896.0 nohead back lw 2.0 dt (8,6) lc rgb '#1f77b4'
-set label 1 'tanh RNN: 61487 parameters = 492 kB' at graph 0.01, first 491896.0 offset 0,0.6 left noenhanced front tc rgb '#1f77b4'
 set arrow 2 from graph 0, first 1425784.0 to graph 1, first 1425784.0 nohead back lw 2.0 dt (8,6) lc rgb '#2ca02c'
-set label 2 'LSTM: 178223 parameters = 1.43 MB' at graph 0.01, first 1425784.0 offset 0,0.6 left noenhanced front tc rgb '#2ca02c'
 set arrow 3 from graph 0, first 1115512.0 to graph 1, first 1115512.0 nohead back lw 2.0 dt (8,6) lc rgb '#9467bd'
-set label 3 'GRU: 139439 parameters = 1.12 MB' at graph 0.01, first 1115512.0 offset 0,0.6 left noenhanced front tc rgb '#9467bd'
 set title 'memory: the n-gram table grows with n, the RNN does not' noenhanced font ',14'
-plot 'memory.tsv' index 0 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#8c564b' title 'order-n table (add-k): distinct n-grams × (4n + 8) bytes' noenhanced, \
-     'memory.tsv' index 1 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'orders 1…n (interpolated, Kneser–Ney)' noenhanced, \
-     'memory.tsv' index 2 using 1:2 with linespoints pt 7 ps 1.0 lw 2.0 dt (8,6) lc rgb '#000000' title 'dense table: V^n × 8 bytes (V = 175)' noenhanced, \
-     'memory.tsv' index 3 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh RNN parameters (8 bytes each), any context length' noenhanced, \
-     'memory.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#2ca02c' title 'LSTM parameters (8 bytes each), any context length' noenhanced, \
-     'memory.tsv' index 5 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#9467bd' title 'GRU parameters (8 bytes each), any context length' noenhanced
+plot 'memory.tsv' index 0 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#8c564b' title 'add-k: n-grams seen × (4n + 8) B' noenhanced, \
+     'memory.tsv' index 1 using 1:2 with linespoints pt 7 ps 1.4 lw 2.5 dt 1 lc rgb '#d62728' title 'Kneser–Ney: orders 1…n' noenhanced, \
+     'memory.tsv' index 2 using 1:2 with linespoints pt 7 ps 1.0 lw 2.0 dt (8,6) lc rgb '#000000' title 'dense: V^n × 8 B (V = 175)' noenhanced, \
+     'memory.tsv' index 3 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#1f77b4' title 'tanh RNN: 61487 × 8 B = 492 kB' noenhanced, \
+     'memory.tsv' index 4 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#2ca02c' title 'LSTM: 178223 × 8 B = 1.43 MB' noenhanced, \
+     'memory.tsv' index 5 using 1:2 with lines lw 2.0 dt (8,6) lc rgb '#9467bd' title 'GRU: 139439 × 8 B = 1.12 MB' noenhanced
 
 # panel 2 of 2
 reset

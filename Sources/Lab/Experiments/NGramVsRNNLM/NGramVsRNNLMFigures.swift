@@ -68,11 +68,11 @@ extension NGramVsRNNLM {
         let g = r.grams(kn)
         let n = g.map { Double($0.order) }
         var series: [Series] = [
-            .linesPoints("order-n table (add-k): distinct n-grams × (4n + 8) bytes", x: n, y: g.map { Double($0.memory.tableBytes) },
+            .linesPoints("add-k: n-grams seen × (4n + 8) B", x: n, y: g.map { Double($0.memory.tableBytes) },
                          style: Style(color: .brown, width: 2.5, pointSize: 1.4)),
-            .linesPoints("orders 1…n (interpolated, Kneser–Ney)", x: n, y: g.map { Double($0.memory.interpolatedTableBytes) },
+            .linesPoints("Kneser–Ney: orders 1…n", x: n, y: g.map { Double($0.memory.interpolatedTableBytes) },
                          style: Style(color: .red, width: 2.5, pointSize: 1.4)),
-            .linesPoints("dense table: V^n × 8 bytes (V = \(r.corpus.vocabularySize))", x: n, y: g.map(\.memory.denseTableBytes),
+            .linesPoints("dense: V^n × 8 B (V = \(r.corpus.vocabularySize))", x: n, y: g.map(\.memory.denseTableBytes),
                          style: Style(color: .black, dash: .dashed, width: 2, pointSize: 1)),
         ]
         // The lines carry no text of their own (the LSTM's and the GRU's lie a fraction of a decade
@@ -83,7 +83,7 @@ extension NGramVsRNNLM {
         // Horizontal lines have no legend entry of their own; a zero-length series gives each one.
         for m in r.rnns {
             let (color, label) = cellStyle(m.cell)
-            series.append(.lines("\(label): \(m.parameterCount) parameters × 8 bytes = \(byteText(Double(m.parameterBytes))), any context",
+            series.append(.lines("\(label): \(m.parameterCount) × 8 B = \(byteText(Double(m.parameterBytes)))",
                                  x: [n.first ?? 1, n.first ?? 1],
                                  y: [Double(m.parameterBytes), Double(m.parameterBytes)], style: Style(color: color, dash: .dashed, width: 2)))
         }
@@ -92,8 +92,9 @@ extension NGramVsRNNLM {
         let memory = Panel(title: "memory: the n-gram table grows with n, the RNN does not",
                            xLabel: "n (order of the n-gram model)", yLabel: "bytes", yScale: .log,
                            xRange: 0.5...(Double(s.maxOrder) + 0.5),
-                           // Bottom right is empty: the tables there are above the RNN lines, and the
-                           // dense table has left the panel through its top.
+                           // Bottom right is empty: from n = 3 on the tables lie above the RNN lines and
+                           // the dense table has left the panel through its top (the labels are short
+                           // so that the key stays right of n = 3).
                            yRange: (loMemory / 3)...(hiMemory * 1000), key: .bottomRight, series: series, referenceLines: refs)
         var trade: [Series] = [
             .linesPoints("Kneser–Ney n = 1 … \(s.maxOrder)", x: g.map { Double($0.memory.interpolatedTableBytes) },
