@@ -32,8 +32,21 @@ extension ExperimentKind {
     public static func check(_ settings: Settings, root: URL) throws {}
 
     /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
+    /// A non-finite number (a run pushed past Double's range) is written as null, as the
+    /// manifest writes every non-finite number, rather than failing the run.
     public static func json(_ result: Result) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(result))
+        let marker = "\u{1}rnnlab-non-finite"
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
+        func clean(_ v: JSONValue) -> JSONValue {
+            switch v {
+            case .string(marker): return .null
+            case .array(let a): return .array(a.map(clean))
+            case .object(let o): return .object(o.mapValues(clean))
+            default: return v
+            }
+        }
+        return clean(try JSONDecoder().decode(JSONValue.self, from: encoder.encode(result)))
     }
 }
 

@@ -67,3 +67,12 @@ func variantFileNamesItsKind() throws {
     let kind = try #require(throws: ExperimentFileError.self) { try loadExperiment(at: variant, registry: registry) }
     #expect(kind.line == 2 && kind.description.contains("did you mean 'backprop-through-whh'?"), "\(kind)")
 }
+
+@Test("a non-finite number in a typed result is written as null, as the manifest writes it, and does not fail the run")
+func nonFiniteResultsBecomeNull() throws {
+    let c = BackpropThroughWhh.Case(name: "overflow", sigmaMax: .infinity, spectralRadius: .nan, finalRatio: -.infinity,
+                                    meanRatioSecondHalf: 0.5, ruleOfThumbFails: false)
+    let json = try BackpropThroughWhh.json(BackpropThroughWhh.Result(steps: 3, cases: ["x": c]))
+    #expect(json["cases"]?["x"]?["sigma_max"] == .null && json["cases"]?["x"]?["spectral_radius"] == .null)
+    #expect(json["cases"]?["x"]?["final_ratio"] == .null && json["cases"]?["x"]?["mean_ratio_second_half"]?.number == 0.5)
+}
