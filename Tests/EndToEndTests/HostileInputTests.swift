@@ -98,6 +98,19 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a corpus path that is not UTF-8 is named as such, not as a missing file")
+    func nonUTF8PathIsNamed() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        // A Swift string cannot hold the byte 0xFF, so the shell builds the argument.
+        let bin = try Rnnlab.binary.get().path
+        let r = try runCommand(URL(fileURLWithPath: "/bin/sh"),
+                               ["-c", "exec \"$0\" run ngram-vs-rnn-lm --quick --set \"corpus.path=$(printf 'bad\\377.txt')\"", bin],
+                               timeout: 60, directory: lab.root)
+        #expect(r.status == 2 && r.stderrText.contains("bytes that are not UTF-8"), "\(r.status) \(r.stderrText)")
+        #expect(!r.stderrText.contains("no such file"))
+    }
+
     @Test("a symlinked output folder is replaced, not written through: a foreign file in its target survives")
     func symlinkedOutputIsNotFollowed() throws {
         let lab = try ScratchLab()

@@ -329,6 +329,11 @@ extension ParameterKind {
             return .bool(b)
         case .string:
             guard case .string(let s) = x else { throw Mismatch(message: "expected \(expected), got \(x.shown)") }
+            // The command line hands over bytes that are not UTF-8 as U+FFFD; a file name spelled
+            // so names no file, and "no such file" would hide the real cause.
+            guard !s.contains("\u{FFFD}") else {
+                throw Mismatch(message: "the value holds bytes that are not UTF-8 (shown as \u{FFFD}); rnnlab reads text and file names as UTF-8")
+            }
             return .string(s)
         case .choice(let names): return .string(try choice(x, names))
         case .intList(let r): return .ints(try list(x) { try integer($0, r) })
