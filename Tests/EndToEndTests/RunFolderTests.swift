@@ -98,6 +98,39 @@ struct RunFolderTests {
             .contains { $0.contains("staging") || $0.contains(".old-") })
     }
 
+    @Test("one Ctrl-C stops a run whose gnuplot hangs: exit 130 at once, the old folder kept, no gnuplot left behind")
+    func ctrlCStopsAHungGnuplot() throws {
+        let lab = try ScratchLab()
+        defer { lab.remove() }
+        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        let folder = lab.plots.appendingPathComponent("quick/backprop-through-whh")
+        let before = try snapshot(folder)
+        let marker = "1000.\(Int.random(in: 100_000_000...999_999_999))"   // sleep's argument, unique to this test
+        let fake = lab.root.appendingPathComponent("gnuplot")
+        // Answers the version query like gnuplot, then hangs on any script.
+        try Data("#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo 'gnuplot 5.4 patchlevel 4'; exit 0; fi\nexec sleep \(marker)\n".utf8).write(to: fake)
+        #expect(chmod(fake.path, 0o755) == 0)
+        let process = Process()
+        process.executableURL = try Rnnlab.binary.get()
+        process.arguments = ["run", "backprop-through-whh", "--quick", "--set", "seed=5"]
+        process.currentDirectoryURL = lab.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["RNNLAB_GNUPLOT": fake.path]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        #expect(process.terminationStatus == 130, "status \(process.terminationStatus)")
+        #expect(Date().timeIntervalSince(sent) < 10, "one Ctrl-C did not stop the hung gnuplot")
+        #expect(try snapshot(folder) == before, "the interrupted run changed the folder")
+        let ps = try runCommand(URL(fileURLWithPath: "/bin/sh"), ["-c", "ps -eo stat=,args= | grep -v grep | grep -v '^Z' | grep 'sleep \(marker)' || true"])
+        #expect(ps.stdoutText.isEmpty, "the fake gnuplot survived: \(ps.stdoutText)")
+    }
+
     @Test("bad options exit 2 as the README says, not ArgumentParser's 64")
     func badOptionsExitTwo() throws {
         let lab = try ScratchLab()
