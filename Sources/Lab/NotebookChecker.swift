@@ -48,7 +48,7 @@ public struct NotebookChecker {
     }
 
     struct Block {
-        var info: String          // after the fence: "sh quick", "output tolerance=1e-3"
+        var info: String          // after the fence: "sh pending=\"…\"", "output tolerance=1e-3"
         var startLine: Int        // 1-based line of the opening fence
         var lines: [String]
         var endLine: Int          // line of the closing fence

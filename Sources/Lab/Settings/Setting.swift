@@ -63,7 +63,8 @@ public struct Setting<S>: Sendable {
                 read: { .bool($0[keyPath: path]) }, write: { $0[keyPath: path] = $1.bool! })
     }
 
-    /// A free string of at most `maxLength` characters (a corpus path, a prime text).
+    /// A free string (a corpus path, a prime text): any UTF-8 text; the file and `--set` readers
+    /// bound its length (1 MiB files, control characters refused).
     public static func string(_ key: String, _ path: WritableKeyPath<S, String> & Sendable,
                               quick: String? = nil, doc: String) -> Setting {
         Setting(key: key, kind: .string, quick: quick.map(ParameterValue.string), doc: doc,
