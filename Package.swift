@@ -59,9 +59,11 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence", "Training"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra"]),
+        // The test run's one --quick run of each experiment, shared by LabTests and EndToEndTests.
+        .target(name: "QuickRuns", dependencies: ["Lab", "Plotting"], path: "Tests/QuickRuns"),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra", "QuickRuns"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["reference"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["QuickRuns"], exclude: ["reference"], resources: [.copy("Fixtures")]),
     ]
 )
 

@@ -7,4 +7,6 @@ rnnlab_setup
 swift build --build-tests
 swift test --skip-build "$@"
 # The lecture chapters: every rnnlab command in notebooks-md/ runs, outputs, images and links check out.
-.build/debug/rnnlab notebook check
+# A chapter's `rnnlab run NAME --quick` reuses the identical run the tests just made in
+# .build/quick-runs (same fingerprint), so each quick experiment is computed once per test run.
+RNNLAB_REUSE_RUNS="$PWD/.build/quick-runs" .build/debug/rnnlab notebook check

@@ -31,6 +31,12 @@ extension ExperimentKind {
     public static func inputs(_ settings: Settings, root: URL) -> [URL] { [] }
     public static func check(_ settings: Settings, root: URL) throws {}
 
+    /// What the runner writes for a result: its figures, its `results` and its other files.
+    public static func output(_ result: Result, settings: Settings) throws -> ExperimentOutput {
+        ExperimentOutput(figures: figures(result, settings: settings), results: try json(result),
+                         files: try files(result, settings: settings))
+    }
+
     /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
     /// A non-finite number (a run pushed past Double's range) is written as null, as the
     /// manifest writes every non-finite number, rather than failing the run.
@@ -84,9 +90,7 @@ public struct Experiment: Sendable {
         self.roughSeconds = K.roughSeconds
         self.compute = { file, context in
             let settings: K.Settings = file.settings()
-            let result = try K.run(settings, context: context)
-            return ExperimentOutput(figures: K.figures(result, settings: settings), results: try K.json(result),
-                                    files: try K.files(result, settings: settings))
+            return try K.output(K.run(settings, context: context), settings: settings)
         }
         self.check = { file, root in
             do { try K.check(file.settings(), root: root) } catch let e as SettingError {

@@ -38,6 +38,12 @@ public struct RunOptions: Sendable {
     /// Where figures go; default `plots/` (and `plots/quick/` with `--quick`, which git ignores,
     /// so a quick run never replaces the committed figures).
     public var output: URL?
+    /// Folders holding earlier runs (`FOLDER/NAME/manifest.json`) that may stand in for this one:
+    /// a run whose fingerprint, --quick and --set equal this run's, with every figure drawn in
+    /// every format asked, is copied (or, in the output folder itself, kept) instead of computed.
+    /// `rnnlab run` takes them from `RNNLAB_REUSE_RUNS`; the test suite and `rnnlab notebook check`
+    /// set it so that each run is computed once per test run.
+    public var reuse: [URL] = []
     public init() {}
 }
 
@@ -171,32 +177,78 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return loaded.indices.map { i in results[i] ?? RunReport(name: loaded[i].1.name, status: .cancelled) }
     }
 
+    /// Runs the kind `K` of `experiments/NAME.toml` as `run` does — the file checked, the result
+    /// computed, drawn and installed as its folder with a manifest — and also hands back the typed
+    /// result, which holds more than the manifest's `results` (the test suite reads its claims
+    /// from it). Never reuses an earlier run: the typed result exists only when computed.
+    public func runCapturing<K: ExperimentKind>(_ kind: K.Type, name: String = K.name,
+                                                options: RunOptions) throws -> (result: K.Result, report: RunReport) {
+        let (experiment, file) = try load(name, overrides: options.overrides, quick: options.quick)
+        guard file.kind == K.name else {
+            throw ExperimentFileError(file: file.path, message: "is of kind '\(file.kind)', not '\(K.name)'")
+        }
+        try experiment.check(file, paths.root)
+        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        try Self.makeFolder(base)
+        var options = options
+        options.reuse = []
+        var captured: K.Result?
+        let report = runOne(experiment, file, index: 0, options: options,
+                            progress: Progress(total: 1, interactive: false, log: log)) { context in
+            let settings: K.Settings = file.settings()
+            let result = try K.run(settings, context: context)
+            captured = result
+            return try K.output(result, settings: settings)
+        }
+        guard let result = captured else { throw RunFailure(report: report) }
+        return (result, report)
+    }
+
+    /// A run that ended before its computation finished (`runCapturing`).
+    public struct RunFailure: Error, CustomStringConvertible {
+        public let report: RunReport
+        public init(report: RunReport) { self.report = report }
+        public var description: String { "\(report.name): \(report.status)" }
+    }
+
     private func runOne(_ experiment: Experiment, _ file: ExperimentFile, index: Int, options: RunOptions,
-                        progress: Progress) -> RunReport {
+                        progress: Progress, compute: ((RunContext) throws -> ExperimentOutput)? = nil) -> RunReport {
         let name = file.name
         let started = Date()
         if isCancelled { return RunReport(name: name, status: .cancelled) }
         progress.begin(index: index, name: name)
+        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        let folder = base.appendingPathComponent(name)
+        do { try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true) }
+        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(base)): \(error.localizedDescription)")) }
+        // One run at a time per output folder: a second run of the same name waits for the lock.
+        // A run that may reuse an earlier one takes it before computing, so two such runs of the
+        // same settings compute once; otherwise it is taken only to write.
+        var lock: FolderLock?
+        func takeLock() throws -> FolderLock {
+            try FolderLock(base.appendingPathComponent(".\(name).lock"), waiting: { [log] in
+                log("\(name): another rnnlab run is writing \(self.relativePath(folder)); waiting for it") })
+        }
+        defer { lock?.release() }
+        if !options.reuse.isEmpty, let fingerprint = experiment.fingerprint(file, paths.root) {
+            do { lock = try takeLock() } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
+            if let earlier = reusableRun(of: file, fingerprint: fingerprint.hash, options: options) {
+                return reuse(earlier, as: folder, base: base, index: index, started: started, progress: progress)
+            }
+        }
         let context = RunContext(experiment: name, root: paths.root, report: { progress.note(name: name, $0) },
                                  cancelled: { [cancelFlag] in cancelFlag.isSet })
         let output: ExperimentOutput
         let t0 = Date()
-        do { output = try experiment.compute(file, context) }
+        do { output = try compute.map { try $0(context) } ?? experiment.compute(file, context) }
         catch is RunCancelled { return RunReport(name: name, status: .cancelled) }
         catch { return RunReport(name: name, status: .computeFailed("\(file.path): \(error)")) }
         let computeSeconds = Date().timeIntervalSince(t0)
         if isCancelled { return RunReport(name: name, status: .cancelled) }
 
-        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
-        let folder = base.appendingPathComponent(name)
-        do { try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true) }
-        catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(base)): \(error.localizedDescription)")) }
-        // One run at a time per output folder: a second run of the same name waits here.
-        let lock: FolderLock
-        do { lock = try FolderLock(base.appendingPathComponent(".\(name).lock"), waiting: { [log] in
-            log("\(name): another rnnlab run is writing \(self.relativePath(folder)); waiting for it") }) }
-        catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
-        defer { lock.release() }
+        if lock == nil {
+            do { lock = try takeLock() } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
+        }
         // Everything is written into a staging folder beside the target, which replaces the target
         // in one rename at the end: the old folder survives a failed or interrupted run untouched.
         FolderLock.removeStaleStaging(of: name, in: base)
@@ -262,6 +314,53 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         }
         report.seconds = Date().timeIntervalSince(started)
         progress.end(index: index, name: name, seconds: report.seconds, status: report.status)
+        return report
+    }
+
+    /// The first folder among `options.reuse` holding a finished run that this one would repeat:
+    /// the same fingerprint (kind, settings, sources, inputs), the same --quick and --set, no
+    /// figure left undrawn, and every figure present in every format asked.
+    func reusableRun(of file: ExperimentFile, fingerprint: String, options: RunOptions) -> URL? {
+        for dir in options.reuse {
+            let folder = dir.appendingPathComponent(file.name)
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
+                  let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
+                  manifest["fingerprint"] == .string(fingerprint),
+                  manifest["quick"] == .bool(!file.quickOverrides.isEmpty),
+                  manifest["overrides"] == .object(file.overrides.mapValues(\.json)),
+                  manifest["figures_not_drawn"] == nil,
+                  case .array(let figures)? = manifest["figures"] else { continue }
+            let drawn = figures.allSatisfy { figure in
+                guard case .string(let figureName) = figure else { return false }
+                return options.formats.allSatisfy { format in
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(figureName).\(format.fileExtension)").path)
+                }
+            }
+            if drawn { return folder }
+        }
+        return nil
+    }
+
+    /// Installs the earlier run `earlier` as this run's `folder` (a copy through a staging folder,
+    /// or nothing at all when it already is that folder) and reports its files.
+    private func reuse(_ earlier: URL, as folder: URL, base: URL, index: Int, started: Date, progress: Progress) -> RunReport {
+        let name = folder.lastPathComponent
+        var report = RunReport(name: name, status: .ok, folder: folder)
+        if earlier.standardizedFileURL.path != folder.standardizedFileURL.path {
+            FolderLock.removeStaleStaging(of: name, in: base)
+            let staging = base.appendingPathComponent(".\(name).staging-\(getpid())")
+            do {
+                try FileManager.default.copyItem(at: earlier, to: staging)
+                try FolderLock.install(staging, as: folder)
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                return RunReport(name: name, status: .computeFailed("cannot copy \(relativePath(earlier)) to \(relativePath(folder)): \(error)"))
+            }
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        report.files = entries.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+        report.seconds = Date().timeIntervalSince(started)
+        progress.end(index: index, name: name, seconds: report.seconds, status: report.status, reusing: relativePath(earlier))
         return report
     }
 
@@ -374,10 +473,11 @@ final class Progress: @unchecked Sendable {  // every access holds `lock`
         write(String(format: "\r\u{1B}[K[%d/%d] %@: %@ (%.1f s)", c.index + 1, total, name, text, Date().timeIntervalSince(c.started)))
     }
 
-    func end(index: Int, name: String, seconds: Double, status: RunStatus) {
+    func end(index: Int, name: String, seconds: Double, status: RunStatus, reusing earlier: String? = nil) {
         lock.lock(); defer { lock.unlock() }
         let word: String
         switch status {
+        case .ok where earlier != nil: word = "the identical run in \(earlier!) reused"
         case .ok: word = "done"
         case .figuresMissing: word = "data written, figures missing"
         case .figureFailed: word = "a figure failed"

@@ -76,6 +76,8 @@ extension RNNLab {
 
             --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
 
+            RNNLAB_REUSE_RUNS=FOLDER[:FOLDER…] lets a run stand in for an identical earlier one: when FOLDER/NAME holds a finished run with the same fingerprint (kind, settings, sources, inputs), the same --quick and --set and every figure in every format asked, it is copied instead of computed (the test suite and `rnnlab notebook check` use this so each run is computed once).
+
             Exit status: 0 success, 1 a computation failed, 2 a bad experiment file, option or input file (a corpus that is missing, not UTF-8 text or too short for the sizes), 3 gnuplot failed on a figure, 4 gnuplot is not installed (the data and scripts are still written), 130 interrupted (Ctrl-C stops cleanly; no half-written file is left), 143 terminated (SIGTERM stops gnuplot and ends the run at once).
             """)
 
@@ -124,6 +126,7 @@ extension RNNLab {
             options.show = show
             options.jobs = jobs
             options.output = output.map { URL(fileURLWithPath: $0) }
+            options.reuse = reuseFolders()
             do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
             var selected = all ? runner.availableNames() : names
             if stale {
@@ -281,4 +284,10 @@ final class DrawingStopper: @unchecked Sendable {   // `received` is read and wr
             sources.append(source)
         }
     }
+}
+
+/// The folders named by `RNNLAB_REUSE_RUNS` (colon-separated), whose runs may stand in for
+/// identical new ones (see `RunOptions.reuse`).
+func reuseFolders(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
+    (environment["RNNLAB_REUSE_RUNS"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
 }

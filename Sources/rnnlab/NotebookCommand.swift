@@ -12,7 +12,7 @@ extension RNNLab {
             static let configuration = CommandConfiguration(
                 abstract: "Run every rnnlab command in the chapters and check their outputs, images and links.",
                 discussion: """
-                Runs each ```sh block's rnnlab commands from the lab's root (adding --quick to `rnnlab run` where the chapter or block allows it), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. With --update, output blocks are rewritten with fresh output (for authors).
+                Runs each ```sh block's rnnlab commands exactly as written, from the lab's root (a `rnnlab run` must say --quick or --output, so that a pasted command never rewrites the committed figures), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. A `rnnlab run` identical to one already in plots/quick/ or in a folder RNNLAB_REUSE_RUNS names (same fingerprint, settings and formats) reuses it instead of computing it again. Finally every committed run in plots/ must match the checkout's fingerprint (`rnnlab run --stale` regenerates those that do not). With --update, output blocks are rewritten with fresh output (for authors).
                 """)
 
             @Argument(help: "Chapters to check (default: every notebooks-md/*.md).")
@@ -32,8 +32,14 @@ extension RNNLab {
                 }
                 if chapters.isEmpty { fail("no chapters in \(folder.path)") }
                 let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                // A chapter's `rnnlab run` reuses an identical run instead of computing it again: one
+                // already in plots/quick/ (the same command in an earlier chapter, or an earlier check
+                // of the same code) or in a folder RNNLAB_REUSE_RUNS names (the test suite's runs).
+                var environment = ProcessInfo.processInfo.environment
+                let reuse = [paths.plots.appendingPathComponent("quick")] + reuseFolders(environment)
+                environment["RNNLAB_REUSE_RUNS"] = reuse.map(\.path).joined(separator: ":")
                 let checker = NotebookChecker(root: paths.root, experimentNames: Set(runner.availableNames())) { words in
-                    try runProcess(me, Array(words.dropFirst()), directory: paths.root)
+                    try runProcess(me, Array(words.dropFirst()), directory: paths.root, environment: environment)
                 }
                 var problems = 0, commands = 0, outputs = 0
                 for chapter in chapters {
@@ -118,10 +124,12 @@ extension RNNLab {
 }
 
 /// Runs a program and collects its status, standard output and standard error.
-func runProcess(_ executable: URL, _ arguments: [String], directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+func runProcess(_ executable: URL, _ arguments: [String], directory: URL,
+                environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let p = Process()
     p.executableURL = executable
     p.arguments = arguments
+    if let environment { p.environment = environment }
     p.currentDirectoryURL = directory
     let out = Pipe(), err = Pipe()
     p.standardOutput = out

@@ -9,8 +9,7 @@ struct PlotTests {
     /// A scratch lab holding a `--quick` run of `name`, and its folder.
     static func labWithRun() throws -> (ScratchLab, URL) {
         let lab = try ScratchLab()
-        let run = try lab.run(["run", name, "--quick"])
-        #expect(run.status == 0, "stderr: \(run.stderrText)")
+        try lab.copyQuickRun(name)
         return (lab, lab.plots.appendingPathComponent("quick/\(name)"))
     }
 

@@ -20,7 +20,7 @@ struct RunFolderTests {
     func gnuplotMissingReplacesTheWholeFolder() throws {
         let lab = try ScratchLab()
         defer { lab.remove() }
-        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        try lab.copyQuickRun("backprop-through-whh")
         #expect(lab.files("backprop-through-whh").contains("norms.png"))
         let r = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "seed=2"],
                             environment: ["RNNLAB_GNUPLOT": "/nonexistent/gnuplot"])
@@ -38,14 +38,14 @@ struct RunFolderTests {
     func sigtermLeavesThePreviousFolder() throws {
         let lab = try ScratchLab()
         defer { lab.remove() }
-        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        try lab.copyQuickRun("backprop-through-whh")
         let folder = lab.plots.appendingPathComponent("quick/backprop-through-whh")
         let before = try snapshot(folder)
         // A training run long enough to be stopped mid-way (it checks for a stop every update),
-        // written over the same folder name through a variant file of another kind.
+        // through a variant file of another kind, over a folder holding that kind's quick run.
         try Data("version = 1\nkind = \"clipping-training\"\n".utf8)
             .write(to: lab.experiments.appendingPathComponent("long-run.toml"))
-        #expect(try lab.run(["run", "long-run", "--quick"]).status == 0)
+        try lab.copyQuickRun("clipping-training", as: "long-run")
         let longFolder = lab.plots.appendingPathComponent("quick/long-run")
         let longBefore = try snapshot(longFolder)
         let process = Process()
@@ -71,7 +71,8 @@ struct RunFolderTests {
     func concurrentRunsDoNotMix() throws {
         let lab = try ScratchLab()
         defer { lab.remove() }
-        // A slower run (seed 2) and a fast one (seed 3) start together; whichever installs last wins whole.
+        // A slower run (seed 2, about twice as long) and a fast one (seed 3) start together; whichever
+        // installs last wins whole.
         func start(_ seed: Int, _ extra: [String]) throws -> Process {
             let p = Process()
             p.executableURL = try Rnnlab.binary.get()
@@ -82,14 +83,14 @@ struct RunFolderTests {
             try p.run()
             return p
         }
-        let a = try start(2, ["--set", "hidden=1000", "--set", "steps=600"]), b = try start(3, [])
+        let a = try start(2, ["--set", "hidden=400", "--set", "steps=300"]), b = try start(3, [])
         a.waitUntilExit(); b.waitUntilExit()
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
         let manifest = try JSONSerialization.jsonObject(with: try lab.read("backprop-through-whh", "manifest.json")) as? [String: Any]
         let seed = try #require(manifest?["seed"] as? Int)
         let data = try lab.read("backprop-through-whh", "norms.tsv")
         // The same settings again, into a folder of their own: the data must be byte for byte the installed run's.
-        let extra = seed == 2 ? ["--set", "hidden=1000", "--set", "steps=600"] : []
+        let extra = seed == 2 ? ["--set", "hidden=400", "--set", "steps=300"] : []
         let check = try lab.run(["run", "backprop-through-whh", "--quick", "--set", "seed=\(seed)", "--output", "check"] + extra)
         #expect(check.status == 0)
         let reference = try Data(contentsOf: lab.root.appendingPathComponent("check/backprop-through-whh/norms.tsv"))
@@ -102,7 +103,7 @@ struct RunFolderTests {
     func ctrlCStopsAHungGnuplot() throws {
         let lab = try ScratchLab()
         defer { lab.remove() }
-        #expect(try lab.run(["run", "backprop-through-whh", "--quick"]).status == 0)
+        try lab.copyQuickRun("backprop-through-whh")
         let folder = lab.plots.appendingPathComponent("quick/backprop-through-whh")
         let before = try snapshot(folder)
         let marker = "1000.\(Int.random(in: 100_000_000...999_999_999))"   // sleep's argument, unique to this test

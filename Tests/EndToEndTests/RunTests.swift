@@ -1,4 +1,5 @@
 import Foundation
+import QuickRuns
 import Testing
 
 /// A throwaway lab: a temporary folder holding a copy of the repository's experiments/, so
@@ -28,6 +29,15 @@ struct ScratchLab {
         return try Data(contentsOf: folder.appendingPathComponent(file))
     }
 
+    /// Puts the test run's quick run of `name` (`QuickRuns`: computed once per test run) into this
+    /// lab's plots/quick/ (as `folder`, default `name`), as `rnnlab run NAME --quick` here would
+    /// have written it.
+    func copyQuickRun(_ name: String, as folder: String? = nil) throws {
+        let quick = plots.appendingPathComponent("quick")
+        try FileManager.default.createDirectory(at: quick, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try QuickRuns.runFolder(name), to: quick.appendingPathComponent(folder ?? name))
+    }
+
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
@@ -51,19 +61,25 @@ func tsvNumbers(_ data: Data) -> (finite: Int, nonFinite: Int, unparsable: [Stri
 
 @Suite("rnnlab run", .serialized)
 struct RunTests {
+    /// The test run's quick runs (`QuickRuns`: each kind computed once, in this process, by the
+    /// runner), then `rnnlab run --all --quick` in the checkout, which reuses every one of them by
+    /// fingerprint and must still leave every file a run writes.
     @Test("rnnlab run --all --quick writes every figure, its data, script and a manifest")
     func quickRunOfEveryExperiment() throws {
-        let lab = try ScratchLab()
-        defer { lab.remove() }
         #expect(!experimentNames.isEmpty)
+        try QuickRuns.all()
         let started = Date()
-        let r = try lab.run(["run", "--all", "--quick"])
+        let out = QuickRuns.folder
+        let r = try Rnnlab.run(["run", "--all", "--quick", "--output", out.path], environment: ["RNNLAB_REUSE_RUNS": out.path],
+                               directory: Rnnlab.packageRoot, timeout: 300)
         print("rnnlab run --all --quick (debug build): \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         #expect(r.status == 0, "stderr: \(r.stderrText)")
         for name in experimentNames {
-            let files = lab.files(name)
+            let folder = out.appendingPathComponent(name)
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            func read(_ file: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(file)) }
             #expect(files.contains("manifest.json"), "\(name): \(files)")
-            let manifest = try JSONSerialization.jsonObject(with: try lab.read(name, "manifest.json")) as? [String: Any]
+            let manifest = try JSONSerialization.jsonObject(with: try read("manifest.json")) as? [String: Any]
             let figures = manifest?["figures"] as? [String] ?? []
             #expect(!figures.isEmpty, "\(name) lists no figures")
             #expect(manifest?["experiment"] as? String == name)
@@ -72,12 +88,40 @@ struct RunTests {
             #expect(!results.isEmpty, "\(name) has no results")
             for figure in figures {
                 for ext in ["png", "tsv", "gp"] { #expect(files.contains("\(figure).\(ext)"), "\(name)/\(figure).\(ext) missing") }
-                let numbers = tsvNumbers(try lab.read(name, "\(figure).tsv"))
+                let numbers = tsvNumbers(try read("\(figure).tsv"))
                 #expect(numbers.finite > 0, "\(name)/\(figure).tsv holds no finite number")
                 #expect(numbers.unparsable.isEmpty, "\(name)/\(figure).tsv: unparsable fields \(numbers.unparsable.prefix(5))")
             }
             #expect(!files.contains { $0.hasPrefix(".") }, "\(name): temporary files left: \(files)")
         }
+    }
+
+    @Test("a run identical to one in RNNLAB_REUSE_RUNS is copied byte for byte, not computed; another seed or format is computed")
+    func identicalRunsAreReused() throws {
+        let name = "backprop-through-whh"
+        let shared = QuickRuns.folder, reuse = ["RNNLAB_REUSE_RUNS": QuickRuns.folder.path]
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-reuse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        func run(_ extra: [String], into folder: URL) throws -> CommandResult {
+            try Rnnlab.run(["run", name, "--quick", "--output", folder.path] + extra, environment: reuse, directory: Rnnlab.packageRoot)
+        }
+        // The test run's own quick run (computed here or reused), then the same run elsewhere.
+        #expect(try run([], into: shared).status == 0)
+        let copied = try run([], into: scratch)
+        #expect(copied.status == 0, "stderr: \(copied.stderrText)")
+        #expect(copied.stderrText.contains("reused"), "stderr: \(copied.stderrText)")
+        let original = try Data(contentsOf: shared.appendingPathComponent("\(name)/manifest.json"))
+        #expect(try Data(contentsOf: scratch.appendingPathComponent("\(name)/manifest.json")) == original,
+                "a reused run's manifest (its timings, its host) is the earlier run's, byte for byte")
+        #expect(copied.stdoutText == "wrote 5 files in \(scratch.appendingPathComponent(name).path)\n", "stdout: \(copied.stdoutText)")
+
+        let otherSeed = try run(["--set", "seed=2"], into: scratch)
+        #expect(otherSeed.status == 0 && !otherSeed.stderrText.contains("reused"), "stderr: \(otherSeed.stderrText)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.appendingPathComponent("\(name)/manifest.json"))) as? [String: Any]
+        #expect(manifest?["seed"] as? Int == 2)
+        let svg = try run(["--format", "svg"], into: scratch)
+        #expect(svg.status == 0 && !svg.stderrText.contains("reused"), "stderr: \(svg.stderrText)")
+        #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("\(name)/norms.svg").path))
     }
 
     @Test("the same run twice writes byte-identical data and scripts")

@@ -7,8 +7,7 @@ struct SampleTests {
     func sampleFromSavedModel() throws {
         let lab = try ScratchLab()
         defer { lab.remove() }
-        let run = try lab.run(["run", "char-rnn-samples", "--quick"])
-        #expect(run.status == 0, "stderr: \(run.stderrText)")
+        try lab.copyQuickRun("char-rnn-samples")
         let files = lab.files("char-rnn-samples")
         #expect(files.contains("samples.md") && files.contains("model-lstm.json"), "\(files)")
         let samples = String(decoding: try lab.read("char-rnn-samples", "samples.md"), as: UTF8.self)

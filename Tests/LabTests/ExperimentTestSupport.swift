@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import QuickRuns
 import Testing
 @testable import Lab
 
@@ -40,9 +41,15 @@ func quickSettings<K: ExperimentKind>(_ kind: K.Type, overrides: [String] = []) 
 }
 
 /// The kind's shipped file `experiments/NAME.toml` loaded with --quick (and `overrides`) and run:
-/// its typed result and the figures it draws.
+/// its typed result and the figures it draws. Without overrides this is the test run's one quick
+/// run of the kind (`QuickRuns`: computed once, written through the runner to .build/quick-runs/,
+/// reused by the end-to-end tests and the notebook check); with overrides it is computed here,
+/// in memory.
 func runQuick<K: ExperimentKind>(_ kind: K.Type, overrides: [String] = []) throws -> (result: K.Result, figures: [Figure]) {
-    let settings = try quickSettings(K.self, overrides: overrides)
-    let result = try K.run(settings, context: RunContext(experiment: K.name, root: repositoryRoot))
-    return (result, K.figures(result, settings: settings))
+    guard overrides.isEmpty else {
+        let settings = try quickSettings(K.self, overrides: overrides)
+        let result = try K.run(settings, context: RunContext(experiment: K.name, root: repositoryRoot))
+        return (result, K.figures(result, settings: settings))
+    }
+    return try QuickRuns.run(K.self)
 }

@@ -19,6 +19,7 @@ enum Rnnlab {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+
     private static func locate() -> Result<URL, CommandError> {
         let fm = FileManager.default
         func isExecutableFile(_ url: URL) -> Bool {
