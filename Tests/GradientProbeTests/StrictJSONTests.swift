@@ -114,7 +114,8 @@ func strictParserAccepts() throws {
 func flatStorage() throws {
     guard case .numbers(let a) = try parse("[[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]]]") else { Issue.record("not flat"); return }
     #expect(a.shape == [2, 3, 2])
-    #expect(a.values == (1...12).map(Double.init))
+    let oneToTwelve: [Double] = (1...12).map { (i: Int) -> Double in Double(i) }
+    #expect(a.values == oneToTwelve)
     guard case .numbers(let empty) = try parse("[[], []]") else { Issue.record("not flat"); return }
     #expect(empty.shape == [2, 0])
     guard case .list(let ragged) = try parse("[[1, 2], [3]]") else { Issue.record("a ragged list stored flat"); return }

@@ -81,8 +81,11 @@ enum Samples {
     static let histogram: Figure = {
         var rng = LCG(state: 42)
         let samples = (0..<2000).map { _ in rng.normal() * 0.5 + 1 }
-        let x = (0...100).map { -1 + 4 * Double($0) / 100 }
-        let density = x.map { exp(-pow($0 - 1, 2) / (2 * 0.25)) / (0.5 * (2 * Double.pi).squareRoot()) }
+        let x = (0...100).map { (i: Int) -> Double in -1 + 4 * Double(i) / 100 }
+        let density = x.map { (v: Double) -> Double in
+            let u: Double = (v - 1) * (v - 1) / (2 * 0.25)
+            return exp(-u) / (0.5 * (2 * Double.pi).squareRoot())
+        }
         return Figure(
             name: "preactivation-histogram", title: "Pre-activations a_t at t = 10",
             panel: Panel(
@@ -107,8 +110,8 @@ enum Samples {
 
     /// A loss surface seen from above with contours and two optimiser trajectories on it.
     static let surface: Figure = {
-        let grid = (0...24).map { -2 + 4 * Double($0) / 24 }
-        let z = grid.map { b in grid.map { a in 0.5 * a * a + 2 * b * b + 0.3 * a * b } }
+        let grid = (0...24).map { (i: Int) -> Double in -2 + 4 * Double(i) / 24 }
+        let z = grid.map { (b: Double) -> [Double] in grid.map { (a: Double) -> Double in 0.5 * a * a + 2 * b * b + 0.3 * a * b } }
         func path(_ lr: Double) -> ([Double], [Double]) {
             var (a, b) = (1.8, 1.6)
             var xs = [a], ys = [b]
@@ -133,7 +136,7 @@ enum Samples {
 
     /// Vectors: the gradient field −∇L of the same loss.
     static let vectors: Figure = {
-        let grid = (0...10).map { -2 + 4 * Double($0) / 10 }
+        let grid = (0...10).map { (i: Int) -> Double in -2 + 4 * Double(i) / 10 }
         let points = grid.flatMap { b in grid.map { a in (a, b) } }
         return Figure(
             name: "gradient-field", title: "Descent directions −∇L (scaled by 0.04)",

@@ -8,7 +8,9 @@ private let A: [[Double]] = [[2, 0.5, 0], [0.5, 1, 0.2], [0, 0.2, 0.5]]
 private let thetaStar: [Double] = [1, -2, 0.5]
 
 private func gradient(_ theta: [Double]) -> [Double] {
-    (0..<3).map { i in (0..<3).reduce(0) { $0 + A[i][$1] * (theta[$1] - thetaStar[$1]) } }
+    (0..<3).map { (i: Int) -> Double in
+        (0..<3).reduce(0.0) { (sum: Double, j: Int) -> Double in sum + A[i][j] * (theta[j] - thetaStar[j]) }
+    }
 }
 
 struct OptimizerCase: CustomStringConvertible, Sendable {

@@ -35,7 +35,7 @@ func constantPredictorBaseline() {
     var rng = SeededGenerator(seed: 13)
     let B = 100_000
     let batch = TaskBatch(spec: .adding(steps: 10), batch: B, using: &rng)
-    let mse = batch.targets.elements.reduce(0) { $0 + ($1 - 1) * ($1 - 1) } / Double(B)
+    let mse = batch.targets.elements.reduce(0.0) { (sum: Double, y: Double) -> Double in sum + (y - 1) * (y - 1) } / Double(B)
     #expect(abs(mse - 1.0 / 6) / (1.0 / 6) < 0.02, "MSE \(mse), expected 1/6")
     #expect(addingBaselineMSE == 1.0 / 6)
 }

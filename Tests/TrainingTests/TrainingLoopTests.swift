@@ -86,7 +86,8 @@ func learningRateSchedule() throws {
     var theta = [1.0, -2.0]
     opt.learningRate = 0.025
     opt.step(&theta, [4, 8])
-    #expect(theta == [1 - 0.1, -2 - 0.2])
+    let expected: [Double] = [1 - 0.1, -2 - 0.2]
+    #expect(theta == expected)
 }
 
 @Test("A run that has converged stops after its test loss stays below the threshold at three evaluations in a row")
