@@ -24,12 +24,17 @@ public protocol ExperimentKind: Sendable {
     /// checks accept but whose target will not do (a corpus file that is missing or too short
     /// for the sizes). Throws `SettingError`; `rnnlab run` reports it as a bad file (exit 2).
     static func check(_ settings: Settings, root: URL) throws
+    /// Where the experiment defines success, whether each part of a run succeeded, by a key a
+    /// sweep counts over seeds (the adding problem: `irnn.100` is true when the IRNN's test MSE at
+    /// T = 100 ended below 10 % of the constant predictor's). Default: none.
+    static func successes(_ result: Result) -> [String: Bool]
 }
 
 extension ExperimentKind {
     public static func files(_ result: Result, settings: Settings) throws -> [String: Data] { [:] }
     public static func inputs(_ settings: Settings, root: URL) -> [URL] { [] }
     public static func check(_ settings: Settings, root: URL) throws {}
+    public static func successes(_ result: Result) -> [String: Bool] { [:] }
 
     /// What the runner writes for a result: its figures, its `results` and its other files.
     public static func output(_ result: Result, settings: Settings) throws -> ExperimentOutput {
@@ -84,6 +89,8 @@ public struct Experiment: Sendable {
     public let fingerprint: @Sendable (ExperimentFile, URL) -> Fingerprint?
     /// The file's typed settings, encoded: what the manifest records as the configuration.
     public let settingsJSON: @Sendable (ExperimentFile) -> JSONValue?
+    /// `ExperimentKind.successes` of a run's manifest `results` (empty when they do not decode).
+    public let successes: @Sendable (JSONValue) -> [String: Bool]
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
         self.schema = K.Settings.schema(name: K.name)
@@ -100,6 +107,11 @@ public struct Experiment: Sendable {
             }
         }
         self.settingsJSON = { file in (file.settings() as K.Settings).json }
+        self.successes = { results in
+            guard let data = try? JSONEncoder().encode(results),
+                  let result = try? JSONDecoder().decode(K.Result.self, from: data) else { return [:] }
+            return K.successes(result)
+        }
         self.fingerprint = { file, root in
             let settings: K.Settings = file.settings()
             return Fingerprint.of(kind: K.name, folder: "\(K.self)", settings: settings.json,

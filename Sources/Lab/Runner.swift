@@ -44,6 +44,9 @@ public struct RunOptions: Sendable {
     /// `rnnlab run` takes them from `RNNLAB_REUSE_RUNS`; the test suite and `rnnlab notebook check`
     /// set it so that each run is computed once per test run.
     public var reuse: [URL] = []
+    /// The run's folder name inside the output folder; default the experiment's name (a sweep
+    /// names each point's folder by its settings).
+    public var folderName: String?
     public init() {}
 }
 
@@ -218,7 +221,8 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         if isCancelled { return RunReport(name: name, status: .cancelled) }
         progress.begin(index: index, name: name)
         let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
-        let folder = base.appendingPathComponent(name)
+        let folderName = options.folderName ?? name
+        let folder = base.appendingPathComponent(folderName)
         do { try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true) }
         catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(base)): \(error.localizedDescription)")) }
         // One run at a time per output folder: a second run of the same name waits for the lock.
@@ -226,14 +230,14 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         // same settings compute once; otherwise it is taken only to write.
         var lock: FolderLock?
         func takeLock() throws -> FolderLock {
-            try FolderLock(base.appendingPathComponent(".\(name).lock"), waiting: { [log] in
+            try FolderLock(base.appendingPathComponent(".\(folderName).lock"), waiting: { [log] in
                 log("\(name): another rnnlab run is writing \(self.relativePath(folder)); waiting for it") })
         }
         defer { lock?.release() }
         if !options.reuse.isEmpty, let fingerprint = experiment.fingerprint(file, paths.root) {
             do { lock = try takeLock() } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
             if let earlier = reusableRun(of: file, fingerprint: fingerprint.hash, options: options) {
-                return reuse(earlier, as: folder, base: base, index: index, started: started, progress: progress)
+                return reuse(earlier, as: folder, name: name, base: base, index: index, started: started, progress: progress)
             }
         }
         let context = RunContext(experiment: name, root: paths.root, report: { progress.note(name: name, $0) },
@@ -251,8 +255,8 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         }
         // Everything is written into a staging folder beside the target, which replaces the target
         // in one rename at the end: the old folder survives a failed or interrupted run untouched.
-        FolderLock.removeStaleStaging(of: name, in: base)
-        let staging = base.appendingPathComponent(".\(name).staging-\(getpid())")
+        FolderLock.removeStaleStaging(of: folderName, in: base)
+        let staging = base.appendingPathComponent(".\(folderName).staging-\(getpid())")
         var report = RunReport(name: name, status: .ok, folder: folder)
         let t1 = Date()
         do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
@@ -317,12 +321,21 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return report
     }
 
+    /// True when the run's own folder already holds the identical run (see `reusableRun`).
+    public func hasIdenticalRun(_ name: String, options: RunOptions) -> Bool {
+        guard let (experiment, file) = try? load(name, overrides: options.overrides, quick: options.quick),
+              let fingerprint = experiment.fingerprint(file, paths.root) else { return false }
+        var own = options
+        own.reuse = [options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)]
+        return reusableRun(of: file, fingerprint: fingerprint.hash, options: own) != nil
+    }
+
     /// The first folder among `options.reuse` holding a finished run that this one would repeat:
     /// the same fingerprint (kind, settings, sources, inputs), the same --quick and --set, no
     /// figure left undrawn, and every figure present in every format asked.
     func reusableRun(of file: ExperimentFile, fingerprint: String, options: RunOptions) -> URL? {
         for dir in options.reuse {
-            let folder = dir.appendingPathComponent(file.name)
+            let folder = dir.appendingPathComponent(options.folderName ?? file.name)
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
                   let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
                   manifest["fingerprint"] == .string(fingerprint),
@@ -343,12 +356,11 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
 
     /// Installs the earlier run `earlier` as this run's `folder` (a copy through a staging folder,
     /// or nothing at all when it already is that folder) and reports its files.
-    private func reuse(_ earlier: URL, as folder: URL, base: URL, index: Int, started: Date, progress: Progress) -> RunReport {
-        let name = folder.lastPathComponent
+    private func reuse(_ earlier: URL, as folder: URL, name: String, base: URL, index: Int, started: Date, progress: Progress) -> RunReport {
         var report = RunReport(name: name, status: .ok, folder: folder)
         if earlier.standardizedFileURL.path != folder.standardizedFileURL.path {
-            FolderLock.removeStaleStaging(of: name, in: base)
-            let staging = base.appendingPathComponent(".\(name).staging-\(getpid())")
+            FolderLock.removeStaleStaging(of: folder.lastPathComponent, in: base)
+            let staging = base.appendingPathComponent(".\(folder.lastPathComponent).staging-\(getpid())")
             do {
                 try FileManager.default.copyItem(at: earlier, to: staging)
                 try FolderLock.install(staging, as: folder)

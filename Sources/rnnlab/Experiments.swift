@@ -138,15 +138,7 @@ extension RNNLab {
             let reports = runner.run(selected, options: options)
             let stopStatus = interrupt.exitStatus
             interrupt.cancel()
-            var worst: Int32 = 0
-            for r in reports {
-                switch r.status {
-                case .ok, .cancelled: break
-                case .badFile(let m), .computeFailed(let m), .figureFailed(let m), .figuresMissing(let m):
-                    FileHandle.standardError.write(Data("rnnlab: \(m)\n".utf8))
-                }
-                if r.status.exitCode == 130 { worst = 130 } else if worst != 130 { worst = max(worst, r.status.exitCode) }
-            }
+            var worst = reportProblems(reports)
             if worst == 130 {
                 FileHandle.standardError.write(Data("rnnlab: interrupted; finished runs are complete, an unfinished one left its folder as it was\n".utf8))
                 worst = stopStatus
@@ -290,4 +282,19 @@ final class DrawingStopper: @unchecked Sendable {   // `received` is read and wr
 /// identical new ones (see `RunOptions.reuse`).
 func reuseFolders(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
     (environment["RNNLAB_REUSE_RUNS"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+}
+
+/// Prints each report's problem on standard error and returns the worst exit status (130, an
+/// interruption, wins over every failure).
+func reportProblems(_ reports: [RunReport]) -> Int32 {
+    var worst: Int32 = 0
+    for r in reports {
+        switch r.status {
+        case .ok, .cancelled: break
+        case .badFile(let m), .computeFailed(let m), .figureFailed(let m), .figuresMissing(let m):
+            FileHandle.standardError.write(Data("rnnlab: \(m)\n".utf8))
+        }
+        if r.status.exitCode == 130 { worst = 130 } else if worst != 130 { worst = max(worst, r.status.exitCode) }
+    }
+    return worst
 }

@@ -13,6 +13,8 @@ struct RNNLab: ParsableCommand {
           rnnlab list                          the named experiments, in lecture order
           rnnlab run backprop-through-whh      compute one; figures land in plots/NAME/
           rnnlab results backprop-through-whh  the numbers to read off the figures
+          rnnlab sweep backprop-through-whh --vary seed=1..6 --quick --jobs 2
+                                               the same run over six seeds, aggregated
           rnnlab show edge-of-chaos --set sizes=[300]
                                                what a run with that override computes
           rnnlab probe Tests/EndToEndTests/Fixtures/probe-example.json
@@ -20,7 +22,7 @@ struct RNNLab: ParsableCommand {
 
         The lecture chapters in notebooks-md/ use these commands. Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared with the lab number for number.
         """,
-        subcommands: [List.self, Show.self, Run.self, Plot.self, Results.self, Notebook.self, Probe.self, Sample.self, CorpusCommand.self, Bench.self]
+        subcommands: [List.self, Show.self, Run.self, SweepCommand.self, Plot.self, Results.self, Notebook.self, Probe.self, Sample.self, CorpusCommand.self, Bench.self]
     )
 
     /// ArgumentParser exits 64 on a bad option; the README promises 2 for every bad option or
