@@ -28,7 +28,8 @@ import Foundation
 ///   (`×100` for a percentage, `log10 abs` for decades lost); and `below KEY`, written after words
 ///   instead of a number (`below the floor<!-- jacobian-products: cases.x.median[6] below
 ///   cases.x.resolution_floor[6] -->`), checks that the value lies below that key's value.
-///   A missing run, a missing key or a number that does not match is a problem;
+///   A missing run, a missing key or a number that does not match is a problem. Inside an inline
+///   code span (`` `0.5<!-- … -->` ``) a comment is shown, not hidden, and is not a marker;
 /// - every image `![…](path)` and local link `[…](path)` must exist (relative to the chapter);
 /// - every experiment a command names (`rnnlab run/show/plot/results NAME`) must exist.
 public struct NotebookChecker {
@@ -281,6 +282,8 @@ public struct NotebookChecker {
             for m in ProseMarker.comment.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
                 let name = ns.substring(with: m.range(at: 1))
                 if name == "notebook" { continue }                    // the retired `<!-- notebook: quick -->`
+                // Inside an inline code span the comment is shown, not hidden: an example of the syntax.
+                if ns.substring(to: m.range.location).filter({ $0 == "`" }).count % 2 == 1 { continue }
                 let body = ns.substring(with: m.range(at: 3))
                 var words = body.split(whereSeparator: \.isWhitespace).map(String.init)[...]
                 func problem(_ message: String) {

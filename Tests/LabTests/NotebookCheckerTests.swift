@@ -151,6 +151,7 @@ func proseNumberMatches() throws {
     The IRNN ends at 0.0007<!-- demo: final_test_mse.irnn.100 --> and the loss is **0.0146**<!-- demo: loss -->,
     in 2.40 bits<!-- demo: bits --> over 917 768<!-- demo: characters --> characters; 99 %<!-- demo: share ×100 -->
     of the steps, the longest 860<!-- demo: max_step -->; 14<!-- demo: cases[0].ones[1] --> units. <!-- a plain comment -->
+    An example is not checked: `0.5<!-- demo: loss -->`.
     """
     let report = lab.checker.check(file: try lab.chapter(text))
     #expect(report.problems.isEmpty, "\(report.problems)")
