@@ -287,7 +287,7 @@ public struct NotebookChecker {
                 let body = ns.substring(with: m.range(at: 3))
                 var words = body.split(whereSeparator: \.isWhitespace).map(String.init)[...]
                 func problem(_ message: String) {
-                    report.problems.append(Problem(file: shown, line: i + 1, message: "<!-- \(name): \(body) -->: \(message)"))
+                    report.problems.append(Problem(file: shown, line: i + 1, message: "\(ns.substring(with: m.range)): \(message)"))
                 }
                 guard let key = words.popFirst() else { problem("names no results key"); continue }
                 var marker = ProseMarker(line: i + 1, experiment: name, quick: m.range(at: 2).location != NSNotFound, key: key)
