@@ -14,6 +14,22 @@ import Foundation
 /// - a fenced ```` ```output ```` block right after a command block holds the expected
 ///   standard output of its commands; numbers are compared with a relative tolerance
 ///   (```` ```output tolerance=1e-3 ````, default 1e-6), everything else exactly;
+/// - a number in the prose that quotes a run is followed by an HTML comment naming the result,
+///   invisible on GitHub: `the IRNN ends at 0.0007<!-- irnn-adding: final_test_mse.irnn.100 -->`.
+///   The key is the path `rnnlab results NAME` prints (`cases.irnn.ones[6]` for a list element)
+///   into `results` of the committed plots/NAME/manifest.json; `NAME --quick:` reads
+///   plots/quick/NAME instead, as the commands above the marker left it. The number right before
+///   the comment (after it at most a unit word or `%`, and `*`/`` ` `` marks) may be written
+///   `0.0146`, `−9.44`, `917 768` (space or thin-space groups), `1.3e-15`, `1.3 × 10⁻¹⁵` (or `·`),
+///   `10⁻¹¹` or `10^9.9`; it must equal the value rounded to the digits shown (`860` is 860 ± 5,
+///   a bare power of ten is compared in decades: `10⁻¹¹` is log10 = −11 ± 0.5). After the key,
+///   optional words: `±2%` also accepts the value within 2 % of it; `ln`, `log10`, `abs`, `×K`,
+///   `/K`, `+K`, `-K`, `^K` transform the value, left to right, before the comparison
+///   (`×100` for a percentage, `log10 abs` for decades lost); and `below KEY`, written after words
+///   instead of a number (`below the floor<!-- jacobian-products: cases.x.median[6] below
+///   cases.x.resolution_floor[6] -->`), checks that the value lies below that key's value.
+///   A missing run, a missing key or a number that does not match is a problem. Inside an inline
+///   code span (`` `0.5<!-- … -->` ``) a comment is shown, not hidden, and is not a marker;
 /// - every image `![…](path)` and local link `[…](path)` must exist (relative to the chapter);
 /// - every experiment a command names (`rnnlab run/show/plot/results NAME`) must exist.
 public struct NotebookChecker {
@@ -43,6 +59,8 @@ public struct NotebookChecker {
         public var problems: [Problem] = []
         public var commandsRun = 0
         public var outputsCompared = 0
+        /// Prose numbers compared with a manifest (markers checked, passing or not).
+        public var proseNumbersChecked = 0
         public var pending: [String] = []
         public var updatedText: String?
     }
@@ -78,8 +96,21 @@ public struct NotebookChecker {
         let blocks = parseBlocks(lines)
         checkLinks(lines, blocks: blocks, file: file, shown: shown, into: &report)
 
+        // Prose numbers are checked in reading order: a `--quick` one reads the quick run that the
+        // commands above it left in plots/quick/.
+        var markers = proseMarkers(lines, blocks: blocks, shown: shown, into: &report)[...]
+        var committed: [String: JSONValue?] = [:]
+        func checkMarkers(before line: Int) {
+            while let marker = markers.first, marker.line < line {
+                markers.removeFirst()
+                report.proseNumbersChecked += 1
+                check(marker, shown: shown, committed: &committed, into: &report)
+            }
+        }
+
         var replacements: [(Range<Int>, [String])] = []
         for (index, block) in blocks.enumerated() where block.language == "sh" {
+            checkMarkers(before: block.startLine)
             let commands = block.lines.enumerated().compactMap { offset, raw -> (Int, [String])? in
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
@@ -140,6 +171,7 @@ public struct NotebookChecker {
                     message: "output differs (numbers to relative tolerance \(tolerance)):\n\(diff)"))
             }
         }
+        checkMarkers(before: Int.max)
         if update {
             for (range, newLines) in replacements.reversed() { lines.replaceSubrange(range, with: newLines) }
             report.updatedText = lines.joined(separator: "\n")
@@ -240,6 +272,104 @@ public struct NotebookChecker {
         return out
     }
 
+    /// Every marker in the prose (outside code blocks), in reading order; a malformed one is a problem.
+    func proseMarkers(_ lines: [String], blocks: [Block], shown: String, into report: inout Report) -> [ProseMarker] {
+        var inCode = Set<Int>()
+        for b in blocks { for l in b.startLine...b.endLine { inCode.insert(l) } }
+        var markers: [ProseMarker] = []
+        for (i, line) in lines.enumerated() where !inCode.contains(i + 1) {
+            let ns = line as NSString
+            for m in ProseMarker.comment.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                let name = ns.substring(with: m.range(at: 1))
+                if name == "notebook" { continue }                    // the retired `<!-- notebook: quick -->`
+                // Inside an inline code span the comment is shown, not hidden: an example of the syntax.
+                if ns.substring(to: m.range.location).filter({ $0 == "`" }).count % 2 == 1 { continue }
+                let body = ns.substring(with: m.range(at: 3))
+                var words = body.split(whereSeparator: \.isWhitespace).map(String.init)[...]
+                func problem(_ message: String) {
+                    report.problems.append(Problem(file: shown, line: i + 1, message: "\(ns.substring(with: m.range)): \(message)"))
+                }
+                guard let key = words.popFirst() else { problem("names no results key"); continue }
+                var marker = ProseMarker(line: i + 1, experiment: name, quick: m.range(at: 2).location != NSNotFound, key: key)
+                var bad = false
+                while let word = words.popFirst() {
+                    if word == "below", let floor = words.popFirst() {
+                        marker.floorKey = floor
+                    } else if word.hasPrefix("±"), word.hasSuffix("%"), let p = Double(word.dropFirst().dropLast()) {
+                        marker.tolerance = p / 100
+                    } else if let step = ProseMarker.Transform(word) {
+                        marker.steps.append(step)
+                    } else {
+                        problem("'\(word)' is not `below KEY`, `±P%`, ln, log10, abs or ×K /K +K -K ^K")
+                        bad = true
+                    }
+                }
+                if marker.floorKey == nil {
+                    marker.shown = ShownNumber.parse(endOf: ns.substring(to: m.range.location))
+                    if marker.shown == nil {
+                        problem("no number right before the marker (write it as 0.0146, −9.44, 917 768, 1.3e-15, 1.3 × 10⁻¹⁵ or 10⁻¹¹, "
+                                + "optionally with a unit: 2.40 bits)")
+                        bad = true
+                    }
+                }
+                if !bad { markers.append(marker) }
+            }
+        }
+        return markers
+    }
+
+    /// Compares one marker with its manifest: the shown number with the value, or the value with its floor.
+    func check(_ marker: ProseMarker, shown: String, committed: inout [String: JSONValue?], into report: inout Report) {
+        let folder = marker.quick ? "plots/quick/\(marker.experiment)" : "plots/\(marker.experiment)"
+        let label = marker.experiment + (marker.quick ? " --quick" : "")
+        func problem(_ message: String) {
+            report.problems.append(Problem(file: shown, line: marker.line, message: message))
+        }
+        func load() -> JSONValue? {
+            let url = root.appendingPathComponent(folder).appendingPathComponent("manifest.json")
+            return FileManager.default.contents(atPath: url.path).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }
+        }
+        let manifest: JSONValue?
+        if marker.quick {
+            manifest = load()                     // the quick run changes as the chapter's commands run
+        } else {
+            if committed[marker.experiment] == nil { committed[marker.experiment] = .some(load()) }
+            manifest = committed[marker.experiment]!
+        }
+        guard let results = manifest?["results"] else {
+            problem("\(folder)/manifest.json does not exist or has no results: the prose quotes `\(marker.key)` of \(label)"
+                    + (marker.quick ? " (run `rnnlab run \(marker.experiment) --quick` in a command block above it)" : ""))
+            return
+        }
+        func number(_ key: String) -> Double? {
+            guard let value = resultValue(key, in: results) else {
+                problem("\(label) has no result `\(key)` (`rnnlab results \(label)` lists them)")
+                return nil
+            }
+            guard case .number(let v) = value else {
+                problem("\(label) result `\(key)` is \(value.text()), not a number")
+                return nil
+            }
+            return v
+        }
+        guard let raw = number(marker.key) else { return }
+        let value = marker.steps.reduce(raw) { $1.apply($0) }
+        let transformed = marker.steps.isEmpty ? "" : ", \(marker.steps.map(\.text).joined(separator: " ")) → \(g(value))"
+        if let floorKey = marker.floorKey {
+            guard let floor = number(floorKey) else { return }
+            if !(value < floor) {
+                problem("the prose says `\(marker.key)` is below the floor, but \(label) has \(marker.key) = \(g(raw))\(transformed), "
+                        + "not below \(floorKey) = \(g(floor))")
+            }
+        } else if let shownNumber = marker.shown, !marker.matches(value) {
+            let precision = shownNumber.powerOfTen != nil ? "±\(g(shownNumber.halfUnit)) in log10" : "±\(g(shownNumber.halfUnit))"
+            problem("the prose shows \(shownNumber.text), but \(label) has \(marker.key) = \(g(raw))\(transformed) "
+                    + "(the digits shown allow \(precision)\(marker.tolerance.map { ", the marker ±\(g($0 * 100))%" } ?? ""))")
+        }
+    }
+
+    private func g(_ x: Double) -> String { String(format: "%.6g", x) }
+
     private func relative(_ url: URL) -> String {
         let r = root.standardizedFileURL.path, p = url.standardizedFileURL.path
         return p.hasPrefix(r + "/") ? String(p.dropFirst(r.count + 1)) : p
@@ -263,4 +393,177 @@ public func splitWords(_ line: String) -> [String] {
     }
     if started || !cur.isEmpty { words.append(cur) }
     return words
+}
+
+// MARK: - Numbers in the prose
+
+/// A number in a chapter's prose that quotes a run's result, and the result it quotes:
+/// `ends at 0.0007<!-- irnn-adding: final_test_mse.irnn.100 -->` (the syntax is in the
+/// conventions at the top of this file).
+struct ProseMarker: Equatable {
+    var line: Int
+    var experiment: String
+    /// `NAME --quick:` reads plots/quick/NAME, the last quick run of the commands above the marker.
+    var quick: Bool
+    var key: String
+    /// `below KEY`: the value must lie below that key's value (a resolution floor).
+    var floorKey: String?
+    /// `±2%`: also accepted within this fraction of the manifest's value.
+    var tolerance: Double?
+    /// Applied to the manifest's value, left to right, before it is compared.
+    var steps: [Transform] = []
+    /// The number the prose shows; nil for `below`.
+    var shown: ShownNumber?
+
+    enum Transform: Equatable {
+        case ln, log10, abs
+        case times(Double), plus(Double), power(Double)
+
+        /// `ln`, `log10`, `abs`, `×K` (or `*K`), `/K`, `+K`, `-K`, `^K`.
+        init?(_ word: String) {
+            switch word {
+            case "ln": self = .ln
+            case "log10": self = .log10
+            case "abs": self = .abs
+            default:
+                guard let op = word.first, let k = Double(String(word.dropFirst()).replacingOccurrences(of: "−", with: "-"))
+                else { return nil }
+                switch op {
+                case "×", "*": self = .times(k)
+                case "/", "÷": self = .times(1 / k)
+                case "+": self = .plus(k)
+                case "-", "−": self = .plus(-k)
+                case "^": self = .power(k)
+                default: return nil
+                }
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .ln: return "ln"
+            case .log10: return "log10"
+            case .abs: return "abs"
+            case .times(let k): return "×" + String(format: "%g", k)
+            case .plus(let k): return (k < 0 ? "−" : "+") + String(format: "%g", Swift.abs(k))
+            case .power(let k): return "^" + String(format: "%g", k)
+            }
+        }
+
+        func apply(_ v: Double) -> Double {
+            switch self {
+            case .ln: return Foundation.log(v)
+            case .log10: return Foundation.log10(v)
+            case .abs: return Swift.abs(v)
+            case .times(let k): return v * k
+            case .plus(let k): return v + k
+            case .power(let k): return Foundation.pow(v, k)
+            }
+        }
+    }
+
+    /// Equal to the digits shown (or within the tolerance).
+    func matches(_ v: Double) -> Bool {
+        guard let shown, v.isFinite else { return false }
+        if let tolerance, Swift.abs(shown.value - v) <= tolerance * Swift.abs(v) { return true }
+        if let exponent = shown.powerOfTen {
+            return v > 0 && Swift.abs(Foundation.log10(v) - exponent) <= shown.halfUnit * (1 + 1e-9)
+        }
+        return Swift.abs(shown.value - v) <= shown.halfUnit * (1 + 1e-9)
+    }
+
+    /// The marker's comment: `<!-- NAME[ --quick]: KEY [below KEY] [±P%] [transforms…] -->`.
+    static let comment = try! NSRegularExpression(pattern: #"<!--\s*([a-z0-9][a-z0-9-]*)(\s+--quick)?\s*:\s*(.*?)\s*-->"#)
+}
+
+/// A number as the prose writes it, with the precision its digits claim.
+struct ShownNumber: Equatable {
+    var text: String
+    var value: Double
+    /// Half a unit in the last digit shown: `0.0146` ± 0.00005, `860` ± 5, `1.3e-15` ± 0.05e-15;
+    /// for a power of ten, in decades: `10⁻¹¹` ± 0.5, `10^9.9` ± 0.05.
+    var halfUnit: Double
+    /// The exponent of a bare power of ten (`10⁻¹¹`, `10^9.9`), compared in decades.
+    var powerOfTen: Double?
+
+    private static let space = #"[ \x{00A0}\x{2009}\x{202F}]"#
+    private static let plain = #"[−-]?(?:\d{1,3}(?:"# + space + #"\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[−+-]?\d+)?)"#
+    private static let power = #"10(?:\^\{?[−+-]?\d+(?:\.\d+)?\}?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"#
+    /// The number at the end of a text, then an optional unit (`2.40 bits`, `99 %`) and closing
+    /// emphasis or code marks: `m × 10ᵏ` (also `·`, `⋅`, `x`), a bare `10ᵏ` or `10^k`, or a plain number.
+    private static let tail = try! NSRegularExpression(pattern:
+        #"(?<![\w.^⁰¹²³⁴⁵⁶⁷⁸⁹])("# + plain + #"\s*[×x·⋅]\s*"# + power + "|" + power + "|" + plain + ")"
+        + "(?:" + space + #"?(?:%|[A-Za-z]{1,12}))?[*_`]*$"#)
+    private static let timesTen = try! NSRegularExpression(pattern: #"\s*[×x·⋅]\s*10(?=[\^⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹])"#)
+
+    /// The number that ends `text`, or nil.
+    static func parse(endOf text: String) -> ShownNumber? {
+        let ns = text as NSString
+        guard let m = tail.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return parse(ns.substring(with: m.range(at: 1)))
+    }
+
+    /// One number in any of the forms above: `0.0146`, `−9.44`, `917 768`, `1.3e-15`,
+    /// `1.3 × 10⁻¹⁵`, `10⁻¹¹`, `10^9.9`.
+    static func parse(_ written: String) -> ShownNumber? {
+        let ns = written as NSString
+        if let m = timesTen.firstMatch(in: written, range: NSRange(location: 0, length: ns.length)) {
+            guard let mantissa = parse(ns.substring(to: m.range.location)),
+                  let exponent = exponent(ns.substring(from: m.range.location + m.range.length)) else { return nil }
+            let scale = Foundation.pow(10, exponent)
+            return ShownNumber(text: written, value: mantissa.value * scale, halfUnit: mantissa.halfUnit * scale)
+        }
+        if written.hasPrefix("10"), let next = written.dropFirst(2).first, "^⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹".contains(next) {
+            let e = String(written.dropFirst(2))
+            guard let k = exponent(e) else { return nil }
+            return ShownNumber(text: written, value: Foundation.pow(10, k),
+                               halfUnit: 0.5 * Foundation.pow(10, -Double(decimals(e))), powerOfTen: k)
+        }
+        let digits = String(written.filter { !" \u{00A0}\u{2009}\u{202F}".contains($0) }.map { $0 == "−" ? "-" : $0 })
+        guard let value = Double(digits) else { return nil }
+        let parts = digits.lowercased().split(separator: "e", maxSplits: 1).map(String.init)
+        let scale = Foundation.pow(10, parts.count == 2 ? Double(parts[1]) ?? 0 : 0)
+        let unit: Double
+        if parts[0].contains(".") {
+            unit = Foundation.pow(10, -Double(decimals(parts[0])))
+        } else {                  // an integer's trailing zeros are not significant: 860 is 860 ± 5
+            let figures = parts[0].filter(\.isNumber)
+            unit = Foundation.pow(10, Double(min(figures.reversed().prefix { $0 == "0" }.count, figures.count - 1)))
+        }
+        return ShownNumber(text: written, value: value, halfUnit: 0.5 * unit * scale)
+    }
+
+    /// `⁻¹¹`, `^-11`, `^{9.9}` → the exponent.
+    private static func exponent(_ s: String) -> Double? {
+        let map: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
+                                           "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+", "−": "-"]
+        return Double(String(s.compactMap { "^{}".contains($0) ? nil : map[$0] ?? $0 }))
+    }
+
+    private static func decimals(_ s: String) -> Int {
+        guard let dot = s.firstIndex(of: ".") else { return 0 }
+        return s[s.index(after: dot)...].prefix(while: \.isNumber).count
+    }
+}
+
+/// The value at a key path into a manifest's `results`, written as `rnnlab results` prints it:
+/// object keys joined by dots, list elements as `[i]` (`cases.irnn.ones[6]`, `spectra[0].gain`).
+func resultValue(_ key: String, in results: JSONValue) -> JSONValue? {
+    var value = results
+    var rest = Substring(key)
+    while !rest.isEmpty {
+        if rest.first == "[" {
+            guard let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                  case .array(let items) = value, items.indices.contains(i) else { return nil }
+            value = items[i]
+            rest = rest[rest.index(after: close)...]
+        } else {
+            if rest.first == "." { rest = rest.dropFirst() }
+            let name = rest.prefix { $0 != "." && $0 != "[" }
+            guard !name.isEmpty, let next = value[String(name)] else { return nil }
+            value = next
+            rest = rest.dropFirst(name.count)
+        }
+    }
+    return value
 }

@@ -12,7 +12,7 @@ extension RNNLab {
             static let configuration = CommandConfiguration(
                 abstract: "Run every rnnlab command in the chapters and check their outputs, images and links.",
                 discussion: """
-                Runs each ```sh block's rnnlab commands exactly as written, from the lab's root (a `rnnlab run` must say --quick or --output, so that a pasted command never rewrites the committed figures), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. A `rnnlab run` identical to one already in plots/quick/ or in a folder RNNLAB_REUSE_RUNS names (same fingerprint, settings and formats) reuses it instead of computing it again. Finally every committed run in plots/ must match the checkout's fingerprint (`rnnlab run --stale` regenerates those that do not). With --update, output blocks are rewritten with fresh output (for authors).
+                Runs each ```sh block's rnnlab commands exactly as written, from the lab's root (a `rnnlab run` must say --quick or --output, so that a pasted command never rewrites the committed figures), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), compares each number the prose marks with <!-- NAME: KEY --> with that result in plots/NAME/manifest.json, and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. A `rnnlab run` identical to one already in plots/quick/ or in a folder RNNLAB_REUSE_RUNS names (same fingerprint, settings and formats) reuses it instead of computing it again. Finally every committed run in plots/ must match the checkout's fingerprint (`rnnlab run --stale` regenerates those that do not). With --update, output blocks are rewritten with fresh output (for authors).
                 """)
 
             @Argument(help: "Chapters to check (default: every notebooks-md/*.md).")
@@ -41,18 +41,19 @@ extension RNNLab {
                 let checker = NotebookChecker(root: paths.root, experimentNames: Set(runner.availableNames())) { words in
                     try runProcess(me, Array(words.dropFirst()), directory: paths.root, environment: environment)
                 }
-                var problems = 0, commands = 0, outputs = 0
+                var problems = 0, commands = 0, outputs = 0, proseNumbers = 0
                 for chapter in chapters {
                     let report = checker.check(file: chapter, update: update)
                     commands += report.commandsRun
                     outputs += report.outputsCompared
+                    proseNumbers += report.proseNumbersChecked
                     problems += report.problems.count
                     for p in report.problems { FileHandle.standardError.write(Data("\(p)\n".utf8)) }
                     for p in report.pending { print("pending: \(p)") }
                     if update, let text = report.updatedText {
                         try Data(text.utf8).write(to: chapter, options: .atomic)
                     }
-                    print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.problems.count) problems")
+                    print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.proseNumbersChecked) prose numbers, \(report.problems.count) problems")
                 }
                 // Every committed run must come from the checkout as it stands (the chapters show them).
                 var stale: [String] = []
@@ -67,7 +68,7 @@ extension RNNLab {
                     problems += stale.count
                     FileHandle.standardError.write(Data("rnnlab: regenerate them with `rnnlab run --stale` (stale: \(stale.joined(separator: ", ")))\n".utf8))
                 }
-                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(stale.count) stale runs, \(problems) problems")
+                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(proseNumbers) prose numbers checked, \(stale.count) stale runs, \(problems) problems")
                 if problems > 0 { throw ExitCode(1) }
             }
         }
