@@ -368,12 +368,25 @@ final class SchemaNode {
 
 /// The parameter keys in the file at `url` with no comment on their line or on the line just above:
 /// the house style asks every value to say why it was chosen. Returned, not thrown, so a caller
-/// decides whether it fails a check (`rnnlab check`) or only warns.
+/// decides whether it fails a check (`rnnlab check`) or only warns. A key of an inline table
+/// counts as written on the table's line, so one comment there covers them all.
 public func uncommentedKeys(at url: URL) throws -> [ExperimentFileError] {
     let path = url.relativePath
-    let source = try readExperimentSource(url)
-    return KeyLines(source: source).assignments
-        .filter { $0.path.first == "parameters" && !$0.commented }
-        .map { ExperimentFileError(file: path, line: $0.line, keyPath: $0.path.joined(separator: "."),
-                                   message: "no comment says why this value was chosen") }
+    let document = try parseTOMLDocument(try readExperimentSource(url), path: path)
+    var comments: [Int: Bool] = [:]   // line → whether the comment stands alone on it
+    for comment in document.comments { comments[comment.position.line] = comment.standsAlone }
+    var found: [(line: Int, column: Int, keyPath: String)] = []
+    func visit(_ table: TOMLTable, _ keyPath: [String]) {
+        for entry in table.entries {
+            if let inner = entry.value.table {
+                visit(inner, keyPath + [entry.key])
+            } else if comments[entry.position.line] == nil && comments[entry.position.line - 1] != true {
+                found.append((entry.position.line, entry.position.column, (keyPath + [entry.key]).joined(separator: ".")))
+            }
+        }
+    }
+    if let parameters = document.root["parameters"]?.table { visit(parameters, ["parameters"]) }
+    return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
+        ExperimentFileError(file: path, line: $0.line, keyPath: $0.keyPath, message: "no comment says why this value was chosen")
+    }
 }

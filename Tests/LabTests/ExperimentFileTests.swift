@@ -198,17 +198,13 @@ func keyLinesFollowTOMLStructure() throws {
     let error = try #require(loadError(source))
     #expect(error.description == "experiments/edge-of-chaos.toml:12: parameters.hidden: expected an integer ≥ 1, got 0")
 
-    let lines = KeyLines(source: source)
-    #expect(lines.line(of: ["parameters", "gains"]) == 8)
-    #expect(lines.line(of: ["parameters", "cell", "init"]) == 13)   // inline: the table's line
-    #expect(lines.line(of: ["parameters"]) == 7)
-    #expect(lines.line(of: ["description"]) == 4)
-    #expect(lines.line(of: ["nowhere"]) == nil)
-
-    let dotted = KeyLines(source: "[a]\nb.c = 1\n[[d]]\n 'e f' . g = 2\n")
-    #expect(dotted.line(of: ["a", "b"]) == 2)
-    #expect(dotted.line(of: ["a", "b", "c"]) == 2)
-    #expect(dotted.line(of: ["d", "e f", "g"]) == 4)
+    let root = try TOMLDocument(parsing: source).root
+    let parameters = try #require(root["parameters"]?.table)
+    #expect(parameters.entry("gains")?.position.line == 8)
+    #expect(parameters["cell"]?.table?.entry("init")?.position.line == 13)
+    #expect(root.entry("parameters")?.position.line == 7)
+    #expect(root.entry("description")?.position.line == 4)
+    #expect(root.keys == ["version", "title", "section", "description", "parameters"])
 }
 
 @Test("the file's name selects its schema from the registry; an unknown name lists the known ones")
