@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h): Debian's libopenblas-dev + liblapacke-dev.
@@ -42,10 +41,9 @@ let package = Package(
         .target(name: "Plotting"),
         // Character corpora, n-gram and RNN language models, sampling; trained with Training's stack.
         .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"]),
-        // Experiment files, the runner, outputs and manifests, the notebook checker.
+        // Experiment files (read by its own TOML 1.0 parser), the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting",
-            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The executable: subcommands only.
         .executableTarget(name: "rnnlab", dependencies: [

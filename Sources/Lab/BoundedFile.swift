@@ -62,9 +62,10 @@ enum BoundedFile {
     }
 
     /// The first character TOML never allows unescaped (a control character other than tab,
-    /// newline and carriage return), as "U+000C at line 2, column 2", or nil. Checked before the
-    /// TOML parser sees the text: its C++ core aborts the process on some of them (a form feed
-    /// after `[` trips an assertion), and TOML allows none of them anyway.
+    /// newline and carriage return), as "U+000C at line 2, column 2", or nil. A `--set` value is
+    /// checked with it first: one that is not TOML is taken as a bare word, and a control
+    /// character must not reach a value or a message that way. (In a file, the TOML parser
+    /// refuses them itself, with their line and column.)
     static func forbiddenControlCharacter(in text: String) -> String? {
         var line = 1, column = 1
         for scalar in text.unicodeScalars {

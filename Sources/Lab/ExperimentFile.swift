@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// An experiment as it will run: `experiments/NAME.toml` checked against its schema, defaults
 /// filled in, `--quick` and `--set` applied. The name is the file's and names the output folder.
@@ -32,7 +31,7 @@ public struct ExperimentFileError: Error, CustomStringConvertible, Equatable, Se
     public var file: String
     /// 1-based; nil for a missing key, a `--set`, or a file that could not be read.
     public var line: Int?
-    /// Only for syntax errors, from the TOML parser.
+    /// Only for syntax errors, from the TOML parser (counted in Unicode scalars).
     public var column: Int?
     /// The raw `--set` argument at fault, if any.
     public var override: String?
@@ -85,21 +84,22 @@ public func checkExperimentText(_ source: String, name: String, path: String, re
                                 beside folder: URL? = nil, overrides: [String] = [], quick: Bool = false) throws -> ExperimentFile {
     let root = try parseTOML(source, path: path)
     var kind = name
-    if let value = root["kind"] {
-        guard case .string(let k) = Literal(value) else {
-            throw ExperimentFileError(file: path, line: KeyLines(source: source).line(of: ["kind"]), keyPath: "kind",
-                                      message: "expected the name of an experiment kind, got \(Literal(value).shown)")
+    let kindEntry = root.entry("kind")
+    if let entry = kindEntry {
+        guard case .string(let k) = entry.value.content else {
+            throw ExperimentFileError(file: path, line: entry.position.line, keyPath: "kind",
+                                      message: "expected the name of an experiment kind, got \(Literal(entry.value).shown)")
         }
         kind = k
     }
     guard let schema = registry[kind] else {
         let known = registry.keys.sorted()
         let hint = closest(to: kind, among: known).map { "did you mean '\($0)'? " } ?? ""
-        let line = root["kind"] == nil ? nil : KeyLines(source: source).line(of: ["kind"])
-        let what = root["kind"] == nil
+        let line = kindEntry?.position.line
+        let what = kindEntry == nil
             ? "no experiment kind is named '\(kind)' (a variant says which it is, e.g. kind = \"\(known.first ?? "edge-of-chaos")\"); "
             : "no experiment kind is named '\(kind)'; "
-        throw ExperimentFileError(file: path, line: line, keyPath: root["kind"] == nil ? nil : "kind",
+        throw ExperimentFileError(file: path, line: line, keyPath: kindEntry == nil ? nil : "kind",
                                   message: what + hint + "known: \(quotedList(known))")
     }
     var inherited: [String: String] = [:]
@@ -109,7 +109,7 @@ public func checkExperimentText(_ source: String, name: String, path: String, re
             for key in ["title", "section", "description"] { if let s = table[key]?.string { inherited[key] = s } }
         }
     }
-    return try parseExperiment(source, root: root, name: name, path: path, schema: schema, inherited: inherited,
+    return try parseExperiment(root, name: name, path: path, schema: schema, inherited: inherited,
                                overrides: overrides, quick: quick)
 }
 
@@ -120,8 +120,8 @@ public func checkExperimentText(_ source: String, name: String, path: String, re
 public func loadExperiment(at url: URL, schema: ExperimentSchema, overrides: [String] = [],
                            quick: Bool = false) throws -> ExperimentFile {
     let path = url.relativePath, name = try experimentName(of: url)
-    let source = try readExperimentSource(url)
-    return try parseExperiment(source, name: name, path: path, schema: schema, overrides: overrides, quick: quick)
+    let root = try parseTOML(try readExperimentSource(url), path: path)
+    return try parseExperiment(root, name: name, path: path, schema: schema, overrides: overrides, quick: quick)
 }
 
 /// The experiment-file decoder end to end on raw bytes, as the fuzzer drives it: the text rules
@@ -152,17 +152,14 @@ func readExperimentSource(_ url: URL) throws -> String {
     }
 }
 
+/// The file's top-level table, or its first syntax error as `path:LINE:COLUMN: not valid TOML: …`.
 func parseTOML(_ source: String, path: String) throws -> TOMLTable {
-    if let at = BoundedFile.forbiddenControlCharacter(in: source) {
-        throw ExperimentFileError(file: path, message: "holds the control character \(at); TOML allows only tab, newline and carriage return")
-    }
-    if let line = KeyLines(source: source).malformedHeaders.first {
-        throw ExperimentFileError(file: path, line: line, message: "not valid TOML: a table header must start with a key "
-            + "(letters, digits, '_' or '-', or a quoted key), as in [parameters]")
-    }
-    do { return try TOMLTable(string: source) } catch let error as TOMLParseError {
-        throw ExperimentFileError(file: path, line: error.source.begin.line, column: error.source.begin.column,
-                                  message: "not valid TOML: \(error.description)")
+    try parseTOMLDocument(source, path: path).root
+}
+
+func parseTOMLDocument(_ source: String, path: String) throws -> TOMLDocument {
+    do { return try TOMLDocument(parsing: source) } catch {
+        throw ExperimentFileError(file: path, line: error.line, column: error.column, message: "not valid TOML: \(error.message)")
     }
 }
 
@@ -183,49 +180,49 @@ func experimentName(of url: URL) throws -> String {
     return name
 }
 
-func parseExperiment(_ source: String, root parsed: TOMLTable? = nil, name: String, path: String,
+/// Checks the parsed file `root` against `schema`; messages name the line the parser found each key on.
+func parseExperiment(_ root: TOMLTable, name: String, path: String,
                      schema: ExperimentSchema, inherited: [String: String] = [:],
                      overrides: [String], quick: Bool) throws -> ExperimentFile {
-    let root = try parsed ?? parseTOML(source, path: path)
-    let lines = KeyLines(source: source)
     var problems: [ExperimentFileError] = []
-    func problem(_ keyPath: [String], _ index: Int?, _ message: String) {
-        let shown = keyPath.joined(separator: ".") + (index.map { "[\($0)]" } ?? "")
-        problems.append(ExperimentFileError(file: path, line: lines.line(of: keyPath), keyPath: shown, message: message))
+    func problem(_ keyPath: [String], _ line: Int?, _ message: String) {
+        problems.append(ExperimentFileError(file: path, line: line, keyPath: keyPath.joined(separator: "."), message: message))
     }
 
     // The header: version, then the three texts a reader sees first.
     let headerKeys = ["version", "kind", "title", "section", "description", "parameters"]
-    for key in root.keys where !headerKeys.contains(key) {
-        problem([key], nil, unknownKey(key, among: headerKeys))
+    for entry in root.entries where !headerKeys.contains(entry.key) {
+        problem([entry.key], entry.position.line, unknownKey(entry.key, among: headerKeys))
     }
     var version = experimentFileVersion
+    let versionLine = root.entry("version")?.position.line
     switch root["version"].map(Literal.init) {
     case nil: problem(["version"], nil, "missing; expected version = \(experimentFileVersion)")
     case .int(let v)? where v == experimentFileVersion: version = v
-    case .int(let v)?: problem(["version"], nil, "version \(v) is not supported; expected \(experimentFileVersion)")
-    case let other?: problem(["version"], nil, "expected the integer \(experimentFileVersion), got \(other.shown)")
+    case .int(let v)?: problem(["version"], versionLine, "version \(v) is not supported; expected \(experimentFileVersion)")
+    case let other?: problem(["version"], versionLine, "expected the integer \(experimentFileVersion), got \(other.shown)")
     }
     var texts: [String: String] = [:]
     for (key, what) in [("title", "a title"), ("section", "the lecture section it illustrates"),
                         ("description", "a paragraph: what the student should see")] {
+        let line = root.entry(key)?.position.line
         switch root[key].map(Literal.init) {
         case nil where inherited[key] != nil: texts[key] = inherited[key]!.trimmingCharacters(in: .whitespacesAndNewlines)
         case nil: problem([key], nil, "missing; expected a string, \(what)")
         case .string(let s)? where !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             texts[key] = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        case let other?: problem([key], nil, "expected a non-empty string, \(what); got \(other.shown)")
+        case let other?: problem([key], line, "expected a non-empty string, \(what); got \(other.shown)")
         }
     }
 
     // The parameters: every key must be the schema's, every value of its kind.
     var resolved = ResolvedParameters(specs: schema.parameters)
     let tree = SchemaNode(schema.parameters)
-    if let value = root["parameters"] {
-        if let table = value.table {
+    if let entry = root.entry("parameters") {
+        if let table = entry.value.table {
             tree.walk(table, at: ["parameters"], into: &resolved, problem: problem)
         } else {
-            problem(["parameters"], nil, "expected a table of parameters, got \(Literal(value).shown)")
+            problem(["parameters"], entry.position.line, "expected a table of parameters, got \(Literal(entry.value).shown)")
         }
     }
     if let first = problems.min(by: { ($0.line ?? .max) < ($1.line ?? .max) }) { throw first }
@@ -283,38 +280,39 @@ private func overrideLiteral(_ text: String, kind: ParameterKind) throws -> Lite
     if let at = BoundedFile.forbiddenControlCharacter(in: text) {
         throw Mismatch(message: "the value holds the control character \(at.prefix { $0 != " " })")
     }
-    do {
-        let table = try TOMLTable(string: "v = " + text)
-        guard table.count == 1, let value = table["v"] else { throw Mismatch(message: "expected one TOML value") }
-        let literal = Literal(value)
-        switch (kind, literal) {
-        case (.string, .string), (.choice, .string): return literal
-        case (.string, _), (.choice, _): return isQuoted ? literal : .string(text)
-        default: return literal
-        }
-    } catch let error as TOMLParseError {
+    let table: TOMLTable
+    do { table = try TOMLDocument(parsing: "v = " + text).root } catch {
         if case .choiceList = kind, text.hasPrefix("["), text.hasSuffix("]") {
             let words = text.dropFirst().dropLast().split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"'"))) }
             return .array(words.map(Literal.string))
         }
         if isQuoted || "[{".contains(text.first ?? " ") {
-            throw Mismatch(message: "not a TOML value (\(error.description))")
+            throw Mismatch(message: "not a TOML value (\(error.message))")
         }
         return .string(text)
+    }
+    guard table.count == 1, let value = table["v"] else { throw Mismatch(message: "expected one TOML value") }
+    let literal = Literal(value)
+    switch (kind, literal) {
+    case (.string, .string), (.choice, .string): return literal
+    case (.string, _), (.choice, _): return isQuoted ? literal : .string(text)
+    default: return literal
     }
 }
 
 extension Literal {
-    init(_ value: TOMLValueConvertible) {
-        switch value.type {
-        case .int: self = .int(value.int!)
-        case .double: self = .double(value.double!)
-        case .bool: self = .bool(value.bool!)
-        case .string: self = .string(value.string!)
-        case .array: self = .array(value.array!.map(Literal.init))
+    /// A parsed value as the checks see it; TOML integers are 64-bit, as `Int` is on every platform
+    /// the lab builds for.
+    init(_ value: TOMLValue) {
+        switch value.content {
+        case .integer(let x): self = .int(Int(x))
+        case .float(let x): self = .double(x)
+        case .boolean(let x): self = .bool(x)
+        case .string(let x): self = .string(x)
+        case .array(let xs): self = .array(xs.map(Literal.init))
         case .table: self = .table
-        case .date, .time, .dateTime: self = .other(value.type.description)
+        case .dateTime(let d): self = .other(d.kind.noun)
         }
     }
 }
@@ -339,25 +337,30 @@ final class SchemaNode {
         tables = groups.map { ($0.name, SchemaNode($0.specs, prefix: prefix + 1)) }
     }
 
-    /// Checks `table` (the file's table at `path`) against this node, recording values or problems.
+    /// Checks `table` (the file's table at `path`) against this node, recording values or problems
+    /// with the line of the key (of the element, for a list whose element is at fault).
     func walk(_ table: TOMLTable, at path: [String], into resolved: inout ResolvedParameters,
               problem: ([String], Int?, String) -> Void) {
         let names = leaves.map(\.name) + tables.map(\.name)
-        for key in table.keys {
-            let value = table[key]!, keyPath = path + [key]
+        for entry in table.entries {
+            let (key, value, line) = (entry.key, entry.value, entry.position.line)
+            let keyPath = path + [key]
             if let spec = leaves.first(where: { $0.name == key })?.spec {
                 do { resolved.set(spec.key, try spec.kind.check(Literal(value)), from: .file) } catch let m as Mismatch {
-                    problem(keyPath, m.index, m.message)
-                } catch { problem(keyPath, nil, "\(error)") }
+                    let element = m.index.flatMap { i in value.array.flatMap { i < $0.count ? $0[i] : nil } }
+                    var shown = keyPath
+                    if let i = m.index { shown[shown.count - 1] += "[\(i)]" }
+                    problem(shown, element?.position.line ?? line, m.message)
+                } catch { problem(keyPath, line, "\(error)") }
             } else if let node = tables.first(where: { $0.name == key })?.node {
                 if let inner = value.table {
                     node.walk(inner, at: keyPath, into: &resolved, problem: problem)
                 } else {
                     let inside = node.leaves.map(\.name) + node.tables.map(\.name)
-                    problem(keyPath, nil, "expected a table with keys \(quotedList(inside)), got \(Literal(value).shown)")
+                    problem(keyPath, line, "expected a table with keys \(quotedList(inside)), got \(Literal(value).shown)")
                 }
             } else {
-                problem(keyPath, nil, unknownKey(key, among: names))
+                problem(keyPath, line, unknownKey(key, among: names))
             }
         }
     }
@@ -365,12 +368,25 @@ final class SchemaNode {
 
 /// The parameter keys in the file at `url` with no comment on their line or on the line just above:
 /// the house style asks every value to say why it was chosen. Returned, not thrown, so a caller
-/// decides whether it fails a check (`rnnlab check`) or only warns.
+/// decides whether it fails a check (`rnnlab check`) or only warns. A key of an inline table
+/// counts as written on the table's line, so one comment there covers them all.
 public func uncommentedKeys(at url: URL) throws -> [ExperimentFileError] {
     let path = url.relativePath
-    let source = try readExperimentSource(url)
-    return KeyLines(source: source).assignments
-        .filter { $0.path.first == "parameters" && !$0.commented }
-        .map { ExperimentFileError(file: path, line: $0.line, keyPath: $0.path.joined(separator: "."),
-                                   message: "no comment says why this value was chosen") }
+    let document = try parseTOMLDocument(try readExperimentSource(url), path: path)
+    var comments: [Int: Bool] = [:]   // line → whether the comment stands alone on it
+    for comment in document.comments { comments[comment.position.line] = comment.standsAlone }
+    var found: [(line: Int, column: Int, keyPath: String)] = []
+    func visit(_ table: TOMLTable, _ keyPath: [String]) {
+        for entry in table.entries {
+            if let inner = entry.value.table {
+                visit(inner, keyPath + [entry.key])
+            } else if comments[entry.position.line] == nil && comments[entry.position.line - 1] != true {
+                found.append((entry.position.line, entry.position.column, (keyPath + [entry.key]).joined(separator: ".")))
+            }
+        }
+    }
+    if let parameters = document.root["parameters"]?.table { visit(parameters, ["parameters"]) }
+    return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map {
+        ExperimentFileError(file: path, line: $0.line, keyPath: $0.keyPath, message: "no comment says why this value was chosen")
+    }
 }

@@ -38,13 +38,21 @@ func headerOnlyFileTakesDefaults() throws {
     ])
 }
 
-@Test("a syntax error names the file and the line and column TOMLKit reports")
+@Test("a syntax error names the file, the line and the column where the parser stopped, and the cause")
 func syntaxErrorHasParserPosition() throws {
     let error = try #require(loadError(edgeOfChaosFile(replacing: 12, with: "hidden = = 64")))
     #expect(error.line == 12)
-    #expect(error.column != nil)
+    #expect(error.column == 10)
     #expect(error.keyPath == nil)
-    #expect(error.description.hasPrefix("experiments/edge-of-chaos.toml:12:\(error.column!): not valid TOML: "))
+    #expect(error.description == "experiments/edge-of-chaos.toml:12:10: not valid TOML: "
+        + "expected a value (a string, number, true or false, date, array or inline table), got '='")
+
+    let unterminated = try #require(loadError(edgeOfChaosFile(replacing: 14, with: "cells = [\"tanh\", \"lstm]")))
+    #expect(unterminated.description == "experiments/edge-of-chaos.toml:14:18: not valid TOML: "
+        + "unterminated string: a \"…\" string ends on its line (\"\"\"…\"\"\" spans lines)")
+
+    let twice = try #require(loadError(edgeOfChaosFile(replacing: 15, with: "[parameters]")))
+    #expect(twice.description == "experiments/edge-of-chaos.toml:15:1: not valid TOML: table [parameters] is defined twice (first at line 9)")
 }
 
 @Test("a misspelt key is an error naming file, line and key, with a did-you-mean")
@@ -108,6 +116,12 @@ func wrongTypeIsExplained() throws {
 func outOfRangeNamesBound(line: Int, text: String, expected: String) throws {
     let error = try #require(loadError(edgeOfChaosFile(replacing: line, with: text)))
     #expect(error.description == "experiments/edge-of-chaos.toml:" + expected)
+}
+
+@Test("a bad element of a list written over several lines is reported at the element's own line")
+func listElementHasItsLine() throws {
+    let error = try #require(loadError(edgeOfChaosFile(replacing: 11, with: "gains = [\n  0.5,\n  -1,   # too small\n]")))
+    #expect(error.description == "experiments/edge-of-chaos.toml:13: parameters.gains[1]: expected a number > 0, got -1")
 }
 
 @Test("a learning rate of 0 and a too-large alphabet are out of range in a nested schema")
@@ -184,17 +198,13 @@ func keyLinesFollowTOMLStructure() throws {
     let error = try #require(loadError(source))
     #expect(error.description == "experiments/edge-of-chaos.toml:12: parameters.hidden: expected an integer ≥ 1, got 0")
 
-    let lines = KeyLines(source: source)
-    #expect(lines.line(of: ["parameters", "gains"]) == 8)
-    #expect(lines.line(of: ["parameters", "cell", "init"]) == 13)   // inline: the table's line
-    #expect(lines.line(of: ["parameters"]) == 7)
-    #expect(lines.line(of: ["description"]) == 4)
-    #expect(lines.line(of: ["nowhere"]) == nil)
-
-    let dotted = KeyLines(source: "[a]\nb.c = 1\n[[d]]\n 'e f' . g = 2\n")
-    #expect(dotted.line(of: ["a", "b"]) == 2)
-    #expect(dotted.line(of: ["a", "b", "c"]) == 2)
-    #expect(dotted.line(of: ["d", "e f", "g"]) == 4)
+    let root = try TOMLDocument(parsing: source).root
+    let parameters = try #require(root["parameters"]?.table)
+    #expect(parameters.entry("gains")?.position.line == 8)
+    #expect(parameters["cell"]?.table?.entry("init")?.position.line == 13)
+    #expect(root.entry("parameters")?.position.line == 7)
+    #expect(root.entry("description")?.position.line == 4)
+    #expect(root.keys == ["version", "title", "section", "description", "parameters"])
 }
 
 @Test("the file's name selects its schema from the registry; an unknown name lists the known ones")
