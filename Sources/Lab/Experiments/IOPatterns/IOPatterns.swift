@@ -100,7 +100,9 @@ public enum IOPatterns: ExperimentKind {
         /// unrolled graph leads from x_t to y_s.
         public var pairs: Int
         public var pairsWithoutPath: Int
-        /// ‖∂y_s/∂x_t‖ for the first and the last input step, at the last output step.
+        /// ‖∂y_s/∂x_t‖ for the first input step at the first output step, and for the first and
+        /// the last input step at the last output step.
+        public var sensitivityFirstInputFirstOutput: Double
         public var sensitivityFirstInputLastOutput: Double
         public var sensitivityLastInputLastOutput: Double
         /// ‖∂y_s/∂x_t‖ at [s − 1][t − 1], NaN where t is not fed or s is not read (the figure's
@@ -110,6 +112,7 @@ public enum IOPatterns: ExperimentKind {
         enum CodingKeys: String, CodingKey {
             case pattern, inputSteps = "input_steps", outputSteps = "output_steps", inputShape = "input_shape"
             case outputShape = "output_shape", runs, outputs, pairs, pairsWithoutPath = "pairs_without_path"
+            case sensitivityFirstInputFirstOutput = "sensitivity_first_input_first_output"
             case sensitivityFirstInputLastOutput = "sensitivity_first_input_last_output"
             case sensitivityLastInputLastOutput = "sensitivity_last_input_last_output"
         }
@@ -205,10 +208,11 @@ public enum IOPatterns: ExperimentKind {
             sensitivity[s - 1][t - 1] = squares[s - 1][t - 1].squareRoot()
             if squares[s - 1][t - 1] == 0 { withoutPath += 1 }
         } }
-        let last = read[read.count - 1]
+        let first = read[0], last = read[read.count - 1]
         return PatternResult(pattern: pattern, inputSteps: fed, outputSteps: read, inputShape: [fed.count, D],
                              outputShape: [read.count, K], runs: pattern.separateRuns ? T : 1, outputs: outputs,
                              pairs: fed.count * read.count, pairsWithoutPath: withoutPath,
+                             sensitivityFirstInputFirstOutput: sensitivity[first - 1][fed[0] - 1],
                              sensitivityFirstInputLastOutput: sensitivity[last - 1][fed[0] - 1],
                              sensitivityLastInputLastOutput: sensitivity[last - 1][fed[fed.count - 1] - 1],
                              sensitivity: sensitivity)
