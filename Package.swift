@@ -39,11 +39,13 @@ let package = Package(
         .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
+        // Pictures without axes (an unrolled network, a cell's wiring) as values → SVG.
+        .target(name: "Diagrams"),
         // Character corpora, n-gram and RNN language models, sampling; trained with Training's stack.
         .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"]),
         // Experiment files (read by its own TOML 1.0 parser), the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
-            "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting",
+            "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting", "Diagrams",
         ]),
         // The executable: subcommands only.
         .executableTarget(name: "rnnlab", dependencies: [
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LinearAlgebra", "Recurrence"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "DiagramsTests", dependencies: ["Diagrams"]),
         .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence", "Training"]),
         // The test run's one --quick run of each experiment, shared by LabTests and EndToEndTests.
         .target(name: "QuickRuns", dependencies: ["Lab", "Plotting"], path: "Tests/QuickRuns"),

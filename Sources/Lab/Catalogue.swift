@@ -6,6 +6,8 @@ public enum Catalogue {
 
     /// Every kind the lab can run; a file selects one with `kind = "NAME"` (default: its own name).
     public static let kinds: [any ExperimentKind.Type] = [
+        IOPatterns.self,              // 01 recurrence; 06–08 draw rnn-diagrams
+        RNNDiagrams.self,
         NGramVsRNNLM.self,            // 02 language models
         CharRNNSamples.self,
         BackpropThroughWhh.self,      // 03 BPTT and singular values
