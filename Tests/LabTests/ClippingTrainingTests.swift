@@ -63,6 +63,25 @@ func clippingFigureIsDrawable() throws {
     expectFiguresDrawable(ExperimentOutput(figures: figures, results: try ClippingTraining.json(r)), experiment: ClippingTraining.name)
 }
 
+@Test("clipping-training (quick): the keys at the bottom of the loss and gradient-norm panels sit below every curve and line")
+func clippingKeysCoverNoData() throws {
+    let figure = try #require(try quick.get().figures.first { $0.name == "clipping" })
+    for p in 0..<3 {
+        let panel = figure.panels[p]
+        let range = try #require(panel.yRange, "panel \(p + 1) fits its y axis to the data")
+        #expect(panel.key == .bottomLeft && panel.yScale == .log)
+        let keyed = panel.series.filter { !$0.label.isEmpty }.count
+        let values = (panel.series.flatMap(\.y) + panel.referenceLines.map(\.value)).filter { $0.isFinite && $0 > 0 }
+        let lowest = try #require(values.min())
+        let free = log10(lowest / range.lowerBound) / log10(range.upperBound / range.lowerBound)
+        #expect(free >= ClippingTraining.keyShare(entries: keyed) - 1e-9,
+                "panel \(p + 1): \(free) of the axis below the data for a key of \(keyed) entries")
+    }
+    // The baseline is named in the key, not beside its line (where the curves hovering at 1/6 covered it).
+    let loss = figure.panels[0]
+    #expect(loss.series.contains { $0.label.contains("MSE 1/6") } && loss.referenceLines.allSatisfy(\.label.isEmpty))
+}
+
 /// Release-mode timing of the default settings: `RNNLAB_LONG=1 swift test -c release --filter long`.
 /// Optional overrides for exploring: RNNLAB_CLIP_LR=… RNNLAB_CLIP_GAIN=… RNNLAB_CLIP_ITERS=…, and
 /// RNNLAB_CLIP_QUICK=1 for the --quick sizes at the default (or RNNLAB_CLIP_LR's) step.

@@ -39,6 +39,24 @@ func profilesAndSpectraAreRecorded() throws {
     }
 }
 
+@Test("gradient-flow-training (quick): both heatmaps span one colour range, so their colour bars are the same; the titles say so")
+func heatmapsShareOneColourScale() throws {
+    let (r, figures) = try quick.get()
+    let profiles = try #require(figures.first { $0.name == "profiles" })
+    var ranges: [ClosedRange<Double>] = []
+    for panel in profiles.panels.prefix(2) {
+        guard case .heatmap(let z) = try #require(panel.series.first).mark else { Issue.record("not a heatmap"); continue }
+        let values = z.joined()
+        ranges.append(try #require(values.min())...(try #require(values.max())))
+        #expect(panel.title.contains("one scale for both heatmaps"), "\(panel.title)")
+    }
+    #expect(ranges.count == 2 && ranges[0] == ranges[1], "colour ranges \(ranges)")
+    // The range is the one both models reach: the higher of their lowest values, the lower of their highest.
+    let grids = r.runs.map(GradientFlowTraining.log10Profiles)
+    let lows = grids.map { $0.joined().min()! }, highs = grids.map { $0.joined().max()! }
+    #expect(ranges.first == lows.max()!...highs.min()!)
+}
+
 @Test("gradient-flow-training: the manifest's results are the encoded typed result, keyed by model")
 func flowResultsEncodeWithTheFilesKeys() throws {
     let (r, figures) = try quick.get()

@@ -77,6 +77,32 @@ func ngramFiguresAreDrawable() throws {
     expectFiguresDrawable(figures, experiment: NGramVsRNNLM.name)
 }
 
+@Test("ngram-vs-rnn-lm (quick): each bits panel keeps its key in a band above every curve, reference line and label")
+func bitsKeysCoverNoData() throws {
+    let figure = try #require(try quick.get().figures.first { $0.name == "bits-per-character" })
+    for (p, panel) in figure.panels.enumerated() {
+        let range = try #require(panel.yRange, "panel \(p + 1) fits its y axis to the data")
+        let keyed = panel.series.filter { !$0.label.isEmpty }.count
+        let highest = (panel.series.flatMap(\.y) + panel.referenceLines.map(\.value)).filter(\.isFinite).max() ?? range.upperBound
+        let span = range.upperBound - range.lowerBound
+        // Above the highest value: its reference line's label, then the key.
+        let free = (range.upperBound - highest) / span
+        #expect(panel.key == .topRight && free >= NGramVsRNNLM.keyShare(entries: keyed) + 0.05,
+                "panel \(p + 1): \(free) of the axis above the data for a key of \(keyed) entries")
+    }
+}
+
+@Test("ngram-vs-rnn-lm: a corpus given by an absolute path is named by its file name in the title, never by its folders")
+func titlesNameNoFolders() throws {
+    var r = try quick.get().result
+    r.corpus.name = "/home/someone/texts/war-and-peace.txt"
+    let figures = NGramVsRNNLM.figures(r, settings: try quickSettings(NGramVsRNNLM.self))
+    let titles = figures.flatMap { [$0.title] + $0.panels.map(\.title) }
+    #expect(titles.contains { $0.contains("war-and-peace.txt") })
+    #expect(!titles.contains { $0.contains("/home") }, "\(titles)")
+    #expect(NGramVsRNNLM.corpusTitle("the lab's sources and notebooks") == "the lab's sources and notebooks")
+}
+
 /// Release-mode timing of both language-model experiments at their default sizes on the committed
 /// corpus: `RNNLAB_LONG=1 swift test -c release --filter long` (RNNLAB_QUICK=1 for the quick sizes).
 @Test("long: the language-model experiments at default size finish within the budget and report bits per character",

@@ -3,8 +3,8 @@
 #   gnuplot profiles.gp                      draws profiles.png
 #   gnuplot -e "format='svg'" profiles.gp    draws profiles.svg (or 'pdf'; 'dumb' prints text)
 # Data: profiles.tsv, one block per series, chosen with 'index'.
-# columns per block: 3 3 2 2 2 2 2 2
-# rows per block: 4100 4100 100 100 100 100 32 32
+# columns per block: 3 3 2 2 2 2 2 2 2
+# rows per block: 4100 4100 100 100 100 100 32 32 2
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'profiles.' . format
@@ -44,10 +44,9 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 unset key
 set xlabel 'time step t' noenhanced
 set ylabel 'update' noenhanced
-set cblabel 'log10 ‖∂L/∂h_t‖' noenhanced
 set autoscale xfix
 set autoscale yfix
-set title 'tanh RNN: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)' noenhanced font ',14'
+set title 'tanh RNN: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)'."\n".'colour: one scale for both heatmaps, below -12.8 all darkest' noenhanced font ',14'
 plot 'profiles.tsv' index 0 using 1:2:3 with image notitle
 
 # panel 2 of 4
@@ -60,10 +59,9 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 unset key
 set xlabel 'time step t' noenhanced
 set ylabel 'update' noenhanced
-set cblabel 'log10 ‖∂L/∂h_t‖' noenhanced
 set autoscale xfix
 set autoscale yfix
-set title 'LSTM: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)' noenhanced font ',14'
+set title 'LSTM: log10 ‖∂L/∂h_t‖ (loss at t = T = 100 only)'."\n".'colour: one scale for both heatmaps, below -12.8 all darkest' noenhanced font ',14'
 plot 'profiles.tsv' index 1 using 1:2:3 with image notitle
 
 # panel 3 of 4
@@ -97,10 +95,10 @@ set ylabel 'test MSE' noenhanced
 set logscale y 10
 set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'test MSE while they learn' noenhanced font ',14'
 plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.7291' noenhanced, \
-     'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.0004137' noenhanced
+     'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.0004137' noenhanced, \
+     'profiles.tsv' index 8 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'dashed: predict 1, MSE 1/6' noenhanced
 
 unset multiplot
 unset output

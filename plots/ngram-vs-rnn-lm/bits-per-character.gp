@@ -45,7 +45,7 @@ set key top right
 set xlabel 'n (order of the n-gram model)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
 set xrange [0.5:6.5]
-set yrange [2.097660802549838:7.851385700495108]
+set yrange [2.097660802549838:8.894006181977366]
 set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
@@ -65,7 +65,7 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top right
 set xlabel 'iteration (B = 32 streams × T = 50 characters each)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
-set yrange [2.097660802549838:7.851385700495108]
+set yrange [2.097660802549838:8.894006181977366]
 set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'
@@ -85,7 +85,7 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top right
 set xlabel 'training time (s, without evaluation)' noenhanced
 set ylabel 'held-out bits per character' noenhanced
-set yrange [2.097660802549838:7.851385700495108]
+set yrange [2.097660802549838:8.894006181977366]
 set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'log₂ V = 7.45: uniform' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set arrow 2 from graph 0, first 2.397660802549838 to graph 1, first 2.397660802549838 nohead back lw 1.5 dt (8,6) lc rgb '#d62728'

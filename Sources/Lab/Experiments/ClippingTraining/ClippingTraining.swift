@@ -19,8 +19,8 @@ public enum ClippingTraining: ExperimentKind {
     /// Pascanu et al. (2013, §3.2, §4) clip the global norm at τ = 1 with 50 units and minibatches
     /// of 20; min-char-rnn and char-rnn clip each value at 5; the squared-norm rule is a lecture
     /// slide's mistaken variant. SGD η = 0.1: measured at these defaults (seed 1), the unclipped
-    /// run overflows at iteration 179; norm clipping stays near the 1/6 baseline (final ≈ 0.16,
-    /// clipped 76 % of steps); value clipping at 5 does not diverge but ends at loss ≈ 2·10²;
+    /// run overflows at update 172; norm clipping stays near the 1/6 baseline (final ≈ 0.19,
+    /// clipped 77 % of steps); value clipping at 5 does not diverge but ends at loss ≈ 2·10²;
     /// squared-norm ≈ 0.17. At η = 0.03 nothing diverges and the variants hardly differ. With
     /// H = 16 (--quick) the readout's curvature is smaller, so the step that makes the unclipped
     /// run blow up is larger: η = 0.5.
@@ -178,6 +178,18 @@ public enum ClippingTraining: ExperimentKind {
     /// Running mean width of the loss curves.
     static let smoothing = 20
 
+    /// The share of a panel's height (760×520 pixels in this figure) that a key of `entries` lines
+    /// takes, with its box and a gap above it: a line of 12-point text is about 18 of the plot
+    /// area's ~400 pixels.
+    static func keyShare(entries: Int) -> Double { 0.05 * Double(entries) + 0.08 }
+
+    /// The lower end of a log axis that runs up to `top` and leaves the bottom `keyShare` of the
+    /// panel free under `lowest`, the smallest value drawn: the key placed there covers no data.
+    static func logAxisBottom(lowest: Double, top: Double, keyEntries: Int) -> Double {
+        let share = keyShare(entries: keyEntries)
+        return lowest / pow(10, log10(top / lowest) * share / (1 - share))
+    }
+
     public static func figures(_ result: Result, settings s: Settings) -> [Figure] {
         let pairs = Array(zip(s.variants, result.runs))
         func ending(_ r: TrainingRun) -> String {
@@ -187,32 +199,49 @@ public enum ClippingTraining: ExperimentKind {
         // Diverging runs climb by hundreds of decades: cap the axes so the learning runs stay readable
         // and mark where a run stopped at the top edge.
         let lossCap = 1e3, normCap = 1e12, specCap = 1e3
+        // The losses of the clipped runs hover near 1/6 from the first update to the last, so no
+        // corner of the panel is free: the axis reaches below the lowest curve and the key sits there.
         let lossFloor = pairs.flatMap { runningMean($0.1.losses, width: smoothing) }.filter { $0 > 0 }.min() ?? 1e-3
+        let lossSeries: [Series] = pairs.map { v, r in
+            .lines("\(label(v)): \(ending(r))", x: steps(r.losses.count),
+                   y: runningMean(r.losses, width: smoothing).map { min($0, lossCap) },
+                   style: Style(color: color(v), width: v == .none ? 3 : 2))
+        }
         let loss = Panel(
             title: "training loss (mean of \(smoothing) minibatches; axis cut at \(plain(lossCap)))",
-            xLabel: "SGD update k", yLabel: "MSE", yScale: .log, yRange: (lossFloor / 2)...lossCap, key: .bottomLeft,
-            series: pairs.map { v, r in
-                .lines("\(label(v)): \(ending(r))", x: steps(r.losses.count),
-                       y: runningMean(r.losses, width: smoothing).map { min($0, lossCap) },
-                       style: Style(color: color(v), width: v == .none ? 3 : 2))
-            } + pairs.compactMap { v, r in
-                guard let d = r.divergence else { return nil }
-                return .points("", x: [Double(d.iteration)], y: [lossCap], style: Style(color: color(v), pointSize: 3))
-            },
-            referenceLines: [ReferenceLine(y: addingBaselineMSE, label: "predict 1: MSE 1/6")])
+            xLabel: "SGD update k", yLabel: "MSE", yScale: .log,
+            yRange: logAxisBottom(lowest: min(lossFloor, addingBaselineMSE), top: lossCap, keyEntries: lossSeries.count + 1)...lossCap,
+            key: .bottomLeft,
+            // The baseline's name goes in the key (a zero-length line on the reference line): written
+            // beside the line it sat under the curves.
+            series: lossSeries + [.lines("dashed: predict 1, MSE 1/6", x: [0, 0], y: [addingBaselineMSE, addingBaselineMSE],
+                                         style: ReferenceLine.defaultStyle)]
+                + pairs.compactMap { v, r in
+                    guard let d = r.divergence else { return nil }
+                    return .points("", x: [Double(d.iteration)], y: [lossCap], style: Style(color: color(v), pointSize: 3))
+                },
+            referenceLines: [ReferenceLine(y: addingBaselineMSE)])
         let normFloor = pairs.flatMap { $0.1.gradientNormBefore }.filter { $0 > 0 }.min() ?? 1e-3
         let before = Panel(
             title: "gradient norm ‖g‖ before clipping (dashed: τ = \(plain(s.normThreshold)); axis cut at 10^\(Int(log10(normCap))))",
-            xLabel: "SGD update k", yLabel: "‖g‖ (all parameters)", yScale: .log, yRange: (normFloor / 2)...normCap, key: .topLeft,
+            xLabel: "SGD update k", yLabel: "‖g‖ (all parameters)", yScale: .log,
+            yRange: logAxisBottom(lowest: min(normFloor, s.normThreshold), top: normCap, keyEntries: pairs.count)...normCap,
+            key: .bottomLeft,
             series: pairs.map { v, r in
                 .lines(label(v), x: steps(r.gradientNormBefore.count), y: r.gradientNormBefore.map { min($0, normCap) },
                        style: Style(color: color(v), width: 1.2))
             },
             referenceLines: [ReferenceLine(y: s.normThreshold)])
+        let clipped = pairs.filter { $0.0 != .none }
+        let afterValues = clipped.flatMap { $0.1.gradientNormAfter }.filter { $0 > 0 && $0.isFinite }
+        let afterTop = 3 * max(afterValues.max() ?? s.normThreshold, s.normThreshold)
         let after = Panel(
             title: "‖g‖ after clipping: the step SGD takes is η times this",
-            xLabel: "SGD update k", yLabel: "‖g‖ after clipping", yScale: .log, key: .bottomLeft,
-            series: pairs.filter { $0.0 != .none }.map { v, r in
+            xLabel: "SGD update k", yLabel: "‖g‖ after clipping", yScale: .log,
+            yRange: logAxisBottom(lowest: min(afterValues.min() ?? s.normThreshold, s.normThreshold), top: afterTop,
+                                  keyEntries: clipped.count)...afterTop,
+            key: .bottomLeft,
+            series: clipped.map { v, r in
                 .lines(label(v), x: steps(r.gradientNormAfter.count), y: r.gradientNormAfter,
                        style: Style(color: color(v), width: 1.2))
             },

@@ -143,14 +143,41 @@ public enum GradientFlowTraining: ExperimentKind {
         [profiles(result.runs, s), spectra(result.runs)]
     }
 
+    /// One colour range for several heatmaps: from the highest of their lowest values to the lowest
+    /// of their highest, so that every grid reaches both ends.
+    static func sharedColorRange(_ grids: [[[Double]]]) -> ClosedRange<Double> {
+        let ranges = grids.compactMap { g -> (Double, Double)? in
+            let v = g.joined().filter(\.isFinite)
+            guard let lo = v.min(), let hi = v.max() else { return nil }
+            return (lo, hi)
+        }
+        let lo = ranges.map(\.0).max() ?? 0, hi = ranges.map(\.1).min() ?? 1
+        return lo < hi ? lo...hi : lo...(lo + 1)
+    }
+
+    /// `z` with every value outside `range` moved to its nearer end.
+    static func clamped(_ z: [[Double]], to range: ClosedRange<Double>) -> [[Double]] {
+        z.map { $0.map { Swift.min(Swift.max($0, range.lowerBound), range.upperBound) } }
+    }
+
     static func profiles(_ runs: [TrainingRun], _ s: Settings) -> Figure {
         let T = s.steps
-        var panels: [Panel] = zip(models, runs).map { m, r in
-            Panel(title: "\(title(m)): log10 ‖∂L/∂h_t‖ (loss at t = T = \(T) only)",
-                  xLabel: "time step t", yLabel: "update", key: .hidden,
-                  series: [.heatmap("log10 ‖∂L/∂h_t‖", x: steps(T, from: 1),
-                                    y: r.gradientProfiles.map { Double($0.iteration) }, z: log10Profiles(r))],
-                  colorLabel: "log10 ‖∂L/∂h_t‖")
+        // The heatmaps must share one colour scale to be compared, but the colour bar is fitted to
+        // each panel's data (the Plotting module takes no colour range), and the tanh RNN's profiles
+        // reach −300 where the LSTM's stop near −13. So both grids are clamped to the range they
+        // share: each then spans the same values and gets the same bar; the tanh RNN's deeper
+        // values take the darkest colour (its exact numbers are in the profile panel below).
+        let grids = runs.map(log10Profiles)
+        let shared = sharedColorRange(grids)
+        let scale = "colour: one scale for both heatmaps, below \(String(format: "%.3g", shared.lowerBound)) all darkest"
+        var panels: [Panel] = zip(models, zip(runs, grids)).map { m, rz in
+            let (r, z) = rz
+            return Panel(title: "\(title(m)): log10 ‖∂L/∂h_t‖ (loss at t = T = \(T) only)\n\(scale)",
+                         xLabel: "time step t", yLabel: "update", key: .hidden,
+                         series: [.heatmap("log10 ‖∂L/∂h_t‖", x: steps(T, from: 1),
+                                           y: r.gradientProfiles.map { Double($0.iteration) }, z: clamped(z, to: shared))],
+                         // No label beside the bar (it touched the tick numbers): the title names the colour.
+                         colorLabel: "")
         }
         panels.append(Panel(title: "the profile at the first and the last snapshot", xLabel: "time step t",
                             yLabel: "‖∂L/∂h_t‖", yScale: .log, key: .bottomRight,
@@ -163,14 +190,17 @@ public enum GradientFlowTraining: ExperimentKind {
                                         .lines("\(name), update \(last.iteration)", x: steps(T, from: 1), y: last.norms,
                                                style: Style(color: cycleColor(i), width: 2.5))]
                             }))
+        // The baseline is named in the key (a zero-length line on it): written beside the line, its
+        // label lay under the curves that hover at 1/6.
         panels.append(Panel(title: "test MSE while they learn", xLabel: "update", yLabel: "test MSE", yScale: .log, key: .bottomLeft,
                             series: zip(models, runs).enumerated().map { i, mr in
                                 let (m, r) = mr
                                 return .lines("\(title(m)): final \(short(r.finalTestLoss ?? .nan))",
                                               x: r.evaluations.map { Double($0.iteration) }, y: r.evaluations.map(\.loss),
                                               style: Style(color: cycleColor(i), width: 2.5))
-                            },
-                            referenceLines: [ReferenceLine(y: addingBaselineMSE, label: "predict 1: MSE 1/6")]))
+                            } + [.lines("dashed: predict 1, MSE 1/6", x: [0, 0], y: [addingBaselineMSE, addingBaselineMSE],
+                                        style: ReferenceLine.defaultStyle)],
+                            referenceLines: [ReferenceLine(y: addingBaselineMSE)]))
         return gridFigure(name: "profiles",
                           title: "How far back the gradient reaches while learning the adding problem (T = \(T), H = \(s.hidden))",
                           panels: panels, columns: 2, panelSize: (760, 540))

@@ -98,7 +98,7 @@ public enum JacobianProducts: ExperimentKind {
             var r = Case(label: j.label, gain: j.gain, sigmaMaxW: c.sigmaMaxW, spectralRadiusW: c.spectralRadiusW,
                          max: c.spectra.map(\.max), median: c.spectra.map(\.median), min: c.spectra.map(\.min),
                          meanLogSigma: c.spectra.map(\.meanLogSigma), resolved: c.spectra.map(\.resolved),
-                         resolutionFloor: c.spectra.map { $0.max * Double(s.hidden) * Double.ulpOfOne })
+                         resolutionFloor: c.spectra.map { resolutionFloor($0, hidden: s.hidden) })
             if isIRNN(c) {
                 let distance = c.spectra.map { maxDistanceToInteger($0.singularValues) }
                 irnnDistance = Swift.max(irnnDistance, distance.max() ?? 0)
@@ -111,6 +111,11 @@ public enum JacobianProducts: ExperimentKind {
         return Result(hidden: s.hidden, steps: Array(Set(s.steps)).sorted(), irnnMaxAbsSigmaMinusRound: irnnDistance,
                       cases: results, measured: measured)
     }
+
+    /// σ_max·H·ε, the resolution floor of one spectrum: the SVD of an H×H matrix whose largest
+    /// singular value is σ_max has errors of about this size, so a σ below it is rounding noise
+    /// (the threshold Dynamics counts `resolved` with). The results and the figures read it here.
+    static func resolutionFloor(_ s: JacobianSpectrum, hidden H: Int) -> Double { s.max * Double(H) * Double.ulpOfOne }
 
     /// True for the IRNN (ReLU) case, whose singular values are exactly 0 or 1.
     static func isIRNN(_ c: JacobianCaseResult) -> Bool { c.jacobianCase.cell == .relu }

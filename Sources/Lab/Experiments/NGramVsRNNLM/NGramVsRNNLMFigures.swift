@@ -18,13 +18,34 @@ extension NGramVsRNNLM {
 
     static func smoothingColor(_ i: Int) -> Color { [Color.brown, .pink, .gray, .red, .black][i % 5] }
 
+    /// The share of a 640-pixel-high panel that the key takes: a line of 12-point text is about
+    /// 18 of the plot area's ~520 pixels, plus the box.
+    static func keyShare(entries: Int) -> Double { 0.035 * Double(entries) + 0.04 }
+
+    /// The bits axis of figure 1: from 0.3 under the lowest value to a top that leaves a band
+    /// above the highest one (the uniform line, where the RNNs start, and its label) for the key.
+    /// The keys are wide: in the top right corner of an axis fitted to the data they covered the
+    /// uniform line and its label.
+    static func bitsAxis(lowest: Double, highest: Double, keyEntries: Int) -> ClosedRange<Double> {
+        let bottom = max(0, lowest - 0.3)
+        let label = highest + 0.06 * (highest - bottom)           // the reference line's label sits above it
+        let share = keyShare(entries: keyEntries) + 0.02
+        return bottom...(label + (label - bottom) * share / (1 - share))
+    }
+
+    /// A corpus as a title names it: the snapshot by its description, any other file by its name
+    /// alone (a `corpus.path` may be absolute, and a title is no place for a machine's folders).
+    static func corpusTitle(_ name: String) -> String {
+        name.contains("/") ? URL(fileURLWithPath: name).lastPathComponent : name
+    }
+
     /// Figure 1: one y axis (held-out bits per character) across three panels: n-grams against n,
     /// RNNs against iterations and against seconds.
     static func bitsFigure(_ r: Result, _ s: Settings) -> Figure {
         let uniform = r.uniformBitsPerCharacter
         let values = r.ngrams.map(\.heldOutBitsPerCharacter) + r.rnns.flatMap { $0.record.curve.map(\.heldOutBitsPerCharacter) } + [uniform]
         let finite = values.filter(\.isFinite)
-        let y = max(0, (finite.min() ?? 0) - 0.3)...((finite.max() ?? uniform) + 0.4)
+        let y = bitsAxis(lowest: finite.min() ?? 0, highest: finite.max() ?? uniform, keyEntries: max(s.smoothings.count, r.rnns.count))
         var refs = [ReferenceLine(y: uniform, label: "log₂ V = \(bits(uniform)): uniform")]
         if let b = r.ngrams.min(by: { $0.heldOutBitsPerCharacter < $1.heldOutBitsPerCharacter }) {
             refs.append(ReferenceLine(y: b.heldOutBitsPerCharacter, label: "best n-gram \(bits(b.heldOutBitsPerCharacter))",
@@ -57,7 +78,7 @@ extension NGramVsRNNLM {
                           xLabel: "training time (s, without evaluation)", yLabel: "held-out bits per character",
                           yRange: y, key: .topRight, series: rnnSeries(\.seconds), referenceLines: refs)
         return gridFigure(name: "bits-per-character",
-                          title: "Held-out bits per character on \(r.corpus.name): n-grams plateau, RNNs keep improving with training",
+                          title: "Held-out bits per character on \(corpusTitle(r.corpus.name)): n-grams plateau, RNNs keep improving with training",
                           panels: [left, middle, right], columns: 3, panelSize: (640, 640))
     }
 
