@@ -25,6 +25,21 @@ func raceReportsEveryModelAtEveryT() throws {
     }
 }
 
+@Test("irnn-adding (quick): each T panel's key sits in a band two decades below its lowest curve, and the 1/6 line is a key entry")
+func raceKeysCoverNoData() throws {
+    let (_, figures) = try quick.get()
+    let race = try #require(figures.first { $0.name == "race" })
+    for panel in race.panels where panel.title.hasPrefix("T = ") {
+        #expect(panel.key == .bottomRight)
+        let curves = panel.series.filter { $0.label != "predict 1: MSE 1/6" }
+        let lowest = try #require(curves.flatMap(\.y).filter { $0 > 0 }.min())
+        let range = try #require(panel.yRange)
+        #expect(range.lowerBound <= lowest / 100, "the key's band: \(range.lowerBound) against the lowest loss \(lowest)")
+        let baseline = try #require(panel.series.first { $0.label == "predict 1: MSE 1/6" })
+        #expect(baseline.y == [1.0 / 6, 1.0 / 6] && panel.referenceLines.isEmpty)
+    }
+}
+
 @Test("irnn-adding (quick): each model trains with its own recipe from the file, all on the same seed and test set")
 func eachModelTrainsWithItsRecipe() throws {
     let r = try quick.get().result
@@ -40,11 +55,11 @@ func eachModelTrainsWithItsRecipe() throws {
     }
 }
 
-@Test("irnn-adding (quick): the race's curves are finite, one per model")
+@Test("irnn-adding (quick): the race's curves are finite, one per model, and the 1/6 line")
 func raceCurvesAreFinite() throws {
     let (r, figures) = try quick.get()
     let panel = try #require(figures.first { $0.name == "race" }?.panels.first)
-    #expect(panel.series.count == 5)
+    #expect(panel.series.count == 5 + 1)
     for s in panel.series {
         #expect(!s.y.isEmpty && s.y.allSatisfy { $0.isFinite }, "\(s.label) has non-finite test MSE")
     }

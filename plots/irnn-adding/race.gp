@@ -3,8 +3,8 @@
 #   gnuplot race.gp                      draws race.png
 #   gnuplot -e "format='svg'" race.gp    draws race.svg (or 'pdf'; 'dumb' prints text)
 # Data: race.tsv, one block per series, chosen with 'index'.
-# columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
-# rows per block: 51 41 51 21 12 51 51 44 19 18 51 51 51 23 18 3 3 3 3 3
+# columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
+# rows per block: 51 41 51 21 12 2 51 51 44 19 18 2 51 51 51 23 18 2 3 3 3 3 3 2
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'race.' . format
@@ -32,7 +32,7 @@ set encoding utf8
 # Log-axis ticks read 10^k: superscript where the terminal can, plain in text.
 tenpower = (format eq 'dumb') ? '10^%L' : '10^{%L}'
 
-set multiplot layout 2,2 title 'Adding problem, H = 100, B = 16, per-model recipes (see manifest): who beats the constant predictor?' noenhanced font ',16'
+set multiplot layout 2,2 title 'Adding problem (H = 100, B = 16): who beats the constant predictor?' noenhanced font ',16'
 
 # panel 1 of 4
 reset
@@ -41,19 +41,19 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key top right
+set key bottom right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
 set format y tenpower
-set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set yrange [1e-06:10.0]
 set title 'T = 50: test MSE against updates' noenhanced font ',14'
 plot 'race.tsv' index 0 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1621' noenhanced, \
      'race.tsv' index 1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): 0.001632, stopped at 4000' noenhanced, \
      'race.tsv' index 2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.01935' noenhanced, \
      'race.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001413, stopped at 2000' noenhanced, \
-     'race.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.0009783, stopped at 1100' noenhanced
+     'race.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.0009783, stopped at 1100' noenhanced, \
+     'race.tsv' index 5 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
 # panel 2 of 4
 reset
@@ -62,19 +62,19 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key top right
+set key bottom right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
 set format y tenpower
-set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set yrange [1e-06:10.0]
 set title 'T = 100: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1777' noenhanced, \
-     'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02023' noenhanced, \
-     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.0006913, stopped at 4300' noenhanced, \
-     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001906, stopped at 1800' noenhanced, \
-     'race.tsv' index 9 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001364, stopped at 1700' noenhanced
+plot 'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1777' noenhanced, \
+     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02023' noenhanced, \
+     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.0006913, stopped at 4300' noenhanced, \
+     'race.tsv' index 9 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001906, stopped at 1800' noenhanced, \
+     'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001364, stopped at 1700' noenhanced, \
+     'race.tsv' index 11 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
 # panel 3 of 4
 reset
@@ -83,19 +83,19 @@ set tics nomirror out
 set grid xtics ytics back lw 1 lc rgb '#dddddd' dt 1
 set key noenhanced opaque box lc rgb '#cccccc' samplen 2.5 Left reverse
 set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#26828e', 5 '#1f9e89', 6 '#35b779', 7 '#6ece58', 8 '#b5de2b', 9 '#fde725')
-set key top right
+set key bottom right
 set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
 set format y tenpower
-set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 'predict 1: MSE 1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
+set yrange [1e-06:10.0]
 set title 'T = 150: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1705' noenhanced, \
-     'race.tsv' index 11 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.06317' noenhanced, \
-     'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.00658' noenhanced, \
-     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0005368, stopped at 2200' noenhanced, \
-     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001668, stopped at 1700' noenhanced
+plot 'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1705' noenhanced, \
+     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.06317' noenhanced, \
+     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.00658' noenhanced, \
+     'race.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0005368, stopped at 2200' noenhanced, \
+     'race.tsv' index 16 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001668, stopped at 1700' noenhanced, \
+     'race.tsv' index 17 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
 # panel 4 of 4
 reset
@@ -109,14 +109,13 @@ set xlabel 'sequence length T' noenhanced
 set ylabel 'final test MSE' noenhanced
 set logscale y 10
 set format y tenpower
-set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
-set label 1 '1/6' at graph 0.01, first 0.16666666666666666 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title 'final test MSE against T (after at most 5000 updates)' noenhanced font ',14'
-plot 'race.tsv' index 15 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN' noenhanced, \
-     'race.tsv' index 16 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh)' noenhanced, \
-     'race.tsv' index 17 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I)' noenhanced, \
-     'race.tsv' index 18 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1)' noenhanced, \
-     'race.tsv' index 19 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU' noenhanced
+plot 'race.tsv' index 18 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN' noenhanced, \
+     'race.tsv' index 19 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh)' noenhanced, \
+     'race.tsv' index 20 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I)' noenhanced, \
+     'race.tsv' index 21 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1)' noenhanced, \
+     'race.tsv' index 22 using 1:2 with linespoints pt 7 ps 1.5 lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU' noenhanced, \
+     'race.tsv' index 23 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
 unset multiplot
 unset output
