@@ -40,7 +40,9 @@ struct SweepRunTests {
             let cases = results?["cases"] as? [String: Any]
             return (cases?["gaussian"] as? [String: Any])?["spectral_radius"] as? Double ?? .nan
         }
-        #expect(abs((stats["mean"] as? Double ?? .nan) - values.reduce(0, +) / 4) < 1e-12)
+        let mean: Double = stats["mean"] as? Double ?? .nan
+        let expected: Double = values.reduce(0.0, +) / 4
+        #expect(abs(mean - expected) < 1e-12)
         #expect((stats["min"] as? Double) == values.min() && (stats["max"] as? Double) == values.max())
 
         let again = try Self.sweep(["--vary", "seed=1..4", "--jobs", "2"], into: folder)

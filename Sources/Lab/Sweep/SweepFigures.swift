@@ -45,8 +45,9 @@ struct SweepFigures {
             panels = acrossSeeds(summary.groups[0], seedAxis: seeds)
         } else {
             let numeric = other.count == 1 && other[0].values.allSatisfy { Double($0) != nil }
-            let xs = summary.groups.enumerated().map { i, g -> Double in
-                numeric ? Double(g.settings[0].split(separator: "=", maxSplits: 1).last.map(String.init) ?? "") ?? Double(i + 1) : Double(i + 1)
+            let xs: [Double] = summary.groups.enumerated().map { (i: Int, g: SweepSummary.Group) -> Double in
+                let value: String = g.settings.first.flatMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) } ?? ""
+                return numeric ? (Double(value) ?? Double(i + 1)) : Double(i + 1)
             }
             panels = overSetting(xs: xs, label: numeric ? other[0].key : "setting group (their settings are in sweep.json)")
         }

@@ -46,7 +46,7 @@ extension GradientNormsFourCells {
             series.append(.lines("tanh bound (γ σ_max)^(T−t), σ_max = \(short(boundSigma(c)))", x: t, y: b,
                                  style: Style(color: .red, dash: .dashed, width: 2)))
         } }
-        let lows = curves.flatMap { $0.h.min + ($0.c?.min ?? []) }.filter { $0 > -300 }
+        let lows: [Double] = curves.flatMap { (curve: Curve) -> [Double] in curve.h.min + (curve.c?.min ?? []) }.filter { $0 > -300 }
         let floor = max((lows.min() ?? -10).rounded(.down) - 1, -300)
         let top = max(4, (-floor / 4).rounded(.up))
         var labels: [TextLabel] = []

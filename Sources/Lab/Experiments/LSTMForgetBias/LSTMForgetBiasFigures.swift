@@ -20,7 +20,8 @@ extension LSTMForgetBias {
             series.append(.lines(i == 0 ? "prediction σ(b_f)^(T−t)" : "", x: t, y: exp10(c.log10Prediction),
                                  style: Style(color: .black, dash: .dashed, width: 1.5)))
         }
-        let lowest = r.curves.flatMap { $0.log10CellGradient + $0.log10Prediction }.filter { $0 > -300 }.min() ?? -10
+        let lowest: Double = r.curves.flatMap { (c: Curve) -> [Double] in c.log10CellGradient + c.log10Prediction }
+            .filter { $0 > -300 }.min() ?? -10
         let floor = max(lowest.rounded(.down) - 1, -300)
         let t1 = Double(r.steps / 4), t2 = Double(3 * r.steps / 4)
         let panel = Panel(title: "the factor per step is measured between the dotted lines (t = \(Int(t1))…\(Int(t2)))",
