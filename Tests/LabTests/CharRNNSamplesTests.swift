@@ -65,3 +65,15 @@ func charRNNFiguresAreDrawable() throws {
     #expect(figures.map(\.name) == ["loss", "gradient-norms"])
     expectFiguresDrawable(figures, experiment: CharRNNSamples.name)
 }
+
+@Test("char-rnn-samples: a corpus given by an absolute path is named by its file name in the figure and samples.md titles, never by its folders")
+func charTitlesNameNoFolders() throws {
+    var r = try quick.get().result
+    r.corpus.name = "/home/someone/texts/war-and-peace.txt"
+    let settings = try quickSettings(CharRNNSamples.self)
+    let titles = CharRNNSamples.figures(r, settings: settings).flatMap { [$0.title] + $0.panels.map(\.title) }
+    #expect(titles.contains { $0.contains("war-and-peace.txt") } && !titles.contains { $0.contains("/home") }, "\(titles)")
+    let samples = try #require(try CharRNNSamples.files(r, settings: settings)["samples.md"])
+    let heading = String(decoding: samples, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    #expect(heading.contains("war-and-peace.txt") && !heading.contains("/home"), "\(heading)")
+}

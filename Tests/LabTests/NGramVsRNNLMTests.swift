@@ -100,7 +100,7 @@ func titlesNameNoFolders() throws {
     let titles = figures.flatMap { [$0.title] + $0.panels.map(\.title) }
     #expect(titles.contains { $0.contains("war-and-peace.txt") })
     #expect(!titles.contains { $0.contains("/home") }, "\(titles)")
-    #expect(NGramVsRNNLM.corpusTitle("the lab's sources and notebooks") == "the lab's sources and notebooks")
+    #expect(corpusTitle("the lab's sources and notebooks") == "the lab's sources and notebooks")
 }
 
 /// Release-mode timing of both language-model experiments at their default sizes on the committed

@@ -220,6 +220,12 @@ func cellStyle(_ kind: CellKind) -> (color: Color, name: String) {
 /// Bits per character with two decimals, for legends.
 func bits(_ x: Double) -> String { String(format: "%.2f", x) }
 
+/// A corpus as a title names it: the snapshot by its description, any other file by its name
+/// alone (a `corpus.path` may be absolute, and a title is no place for a machine's folders).
+func corpusTitle(_ name: String) -> String {
+    name.contains("/") ? URL(fileURLWithPath: name).lastPathComponent : name
+}
+
 /// A byte count as "12.3 kB", "4.5 MB".
 func byteText(_ b: Double) -> String {
     let units = ["B", "kB", "MB", "GB", "TB", "PB", "EB"]

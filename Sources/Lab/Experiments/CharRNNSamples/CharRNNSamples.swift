@@ -121,7 +121,7 @@ public enum CharRNNSamples: ExperimentKind {
         guard let trained = result.trained else { return [:] }
         let t = s.training, c = result.corpus
         let title = "Samples from a character \(result.cell.rawValue.uppercased()) (H = \(t.hidden), \(t.layers) "
-            + "layer\(t.layers == 1 ? "" : "s")) on \(c.name)"
+            + "layer\(t.layers == 1 ? "" : "s")) on \(corpusTitle(c.name))"
         let note = "Corpus: \(c.source), \(c.characters) characters (\(c.trainCharacters) for training), "
             + "vocabulary \(c.vocabularySize) symbols, SHA-256 \(c.sha256).\n"
         let markdown = samplesMarkdown(title: title, samples: trained.record.samples, curve: trained.record.curve)

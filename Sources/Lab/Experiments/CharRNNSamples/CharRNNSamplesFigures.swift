@@ -37,7 +37,7 @@ extension CharRNNSamples {
                           referenceLines: [ReferenceLine(y: uniform, label: "log₂ V = \(bits(uniform))")]
                               + sampled.map { ReferenceLine(x: Double($0), style: Style(color: .gray, dash: .dotted, width: 1)) },
                           labels: labels)
-        return Figure(name: "loss", title: "Character \(r.cell.rawValue.uppercased()) (H = \(s.training.hidden)) on \(result.corpus.name): bits per character while training",
+        return Figure(name: "loss", title: "Character \(r.cell.rawValue.uppercased()) (H = \(s.training.hidden)) on \(corpusTitle(result.corpus.name)): bits per character while training",
                       size: Size(width: 1200, height: 720), panel: panel)
     }
 

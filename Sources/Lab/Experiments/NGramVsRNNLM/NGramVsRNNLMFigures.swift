@@ -33,12 +33,6 @@ extension NGramVsRNNLM {
         return bottom...(label + (label - bottom) * share / (1 - share))
     }
 
-    /// A corpus as a title names it: the snapshot by its description, any other file by its name
-    /// alone (a `corpus.path` may be absolute, and a title is no place for a machine's folders).
-    static func corpusTitle(_ name: String) -> String {
-        name.contains("/") ? URL(fileURLWithPath: name).lastPathComponent : name
-    }
-
     /// Figure 1: one y axis (held-out bits per character) across three panels: n-grams against n,
     /// RNNs against iterations and against seconds.
     static func bitsFigure(_ r: Result, _ s: Settings) -> Figure {
