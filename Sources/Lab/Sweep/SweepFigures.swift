@@ -9,7 +9,8 @@ import Plotting
 /// - where the experiment defines success, the success rate with its Wilson 95 % band, first;
 /// - with one numeric setting varied besides the seed, every key is a curve over that setting;
 /// - otherwise each remaining key that differs between seeds is drawn per seed (dots) with its
-///   mean (dashed), one panel per last part (`final_ratio`, one dot series per case).
+///   median (dashed; a mean would follow one diverged run), one panel per last part
+///   (`final_ratio`, one dot series per case).
 ///
 /// At most six panels and eight curves a panel; the rest stay in `sweep.json`.
 struct SweepFigures {
@@ -55,10 +56,11 @@ struct SweepFigures {
         let n = summary.groups.map(\.points.count).max() ?? 0
         let title = "\(plan.experiment)\(plan.quick ? " --quick" : ""): \(summary.points.count) runs"
             + (seeds.map { ", \(n) value\(n == 1 ? "" : "s") of \($0.key) per setting" } ?? "")
-        let columns = panels.count > 3 ? 2 : 1
-        let rows = (panels.count + columns - 1) / columns
+        let shown = Array(panels.prefix(6))
+        let columns = shown.count > 3 ? 2 : 1
+        let rows = (shown.count + columns - 1) / columns
         return [Figure(name: "sweep", title: title, size: Size(width: columns == 1 ? 1000 : 1400, height: 380 * rows + 80),
-                       layout: Grid(rows: rows, columns: columns), panels: Array(panels.prefix(6)))]
+                       layout: Grid(rows: rows, columns: columns), panels: shown)]
     }
 
     /// Only the seed varies: curves over a key's trailing number, or values per seed.
@@ -117,10 +119,10 @@ struct SweepFigures {
                 all += kept.map(\.1)
                 let color = Color.cycle[i % Color.cycle.count]
                 series.append(.points(KeyParts(key).family, x: kept.map(\.0), y: kept.map(\.1), style: Style(color: color, pointSize: 1)))
-                let mean = g.statistics[key]!.mean
-                series.append(.lines("", x: [xs.min()!, xs.max()!], y: [mean, mean], style: Style(color: color, dash: .dashed, width: 1)))
+                let median = g.statistics[key]!.median   // not the mean: one diverged run would set it alone
+                series.append(.lines("", x: [xs.min()!, xs.max()!], y: [median, median], style: Style(color: color, dash: .dashed, width: 1)))
             }
-            panels.append(Panel(title: "\(metric): each run (dots) and the mean (dashed)", xLabel: seedAxis?.key ?? "run", yLabel: metric,
+            panels.append(Panel(title: "\(metric): each run, median dashed", xLabel: seedAxis?.key ?? "run", yLabel: metric,
                                 yScale: Self.wantsLog(all) ? .log : .linear, xRange: (xs.min()! - 0.5)...(xs.max()! + 0.5),
                                 key: .outside, series: series))
         }
