@@ -154,7 +154,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         if !reports.isEmpty { return reports }
         // The output folder is checked (and made) before anything is computed: a bad --output
         // is a bad option, reported at once with its real cause.
-        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        let base = outputFolder(options)
         do { try Self.makeFolder(base) } catch {
             return loaded.map { RunReport(name: $0.1.name, status: .badFile("--output \(relativePath(base)): \(error)")) }
         }
@@ -191,7 +191,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             throw ExperimentFileError(file: file.path, message: "is of kind '\(file.kind)', not '\(K.name)'")
         }
         try experiment.check(file, paths.root)
-        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        let base = outputFolder(options)
         try Self.makeFolder(base)
         var options = options
         options.reuse = []
@@ -220,7 +220,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         let started = Date()
         if isCancelled { return RunReport(name: name, status: .cancelled) }
         progress.begin(index: index, name: name)
-        let base = options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        let base = outputFolder(options)
         let folderName = options.folderName ?? name
         let folder = base.appendingPathComponent(folderName)
         do { try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true) }
@@ -321,12 +321,17 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return report
     }
 
+    /// Where a run with `options` writes its folder: --output, else plots/ (plots/quick/ with --quick).
+    public func outputFolder(_ options: RunOptions) -> URL {
+        options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+    }
+
     /// True when the run's own folder already holds the identical run (see `reusableRun`).
     public func hasIdenticalRun(_ name: String, options: RunOptions) -> Bool {
         guard let (experiment, file) = try? load(name, overrides: options.overrides, quick: options.quick),
               let fingerprint = experiment.fingerprint(file, paths.root) else { return false }
         var own = options
-        own.reuse = [options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)]
+        own.reuse = [outputFolder(options)]
         return reusableRun(of: file, fingerprint: fingerprint.hash, options: own) != nil
     }
 

@@ -37,8 +37,9 @@ public enum QuickRuns {
             default: throw Runner.RunFailure(report: report)
             }
             let settings: K.Settings = try runner.load(K.name, quick: true).1.settings()
-            entry.value = (result, K.figures(result, settings: settings))
-            return (result, K.figures(result, settings: settings))
+            let done = (result, K.figures(result, settings: settings))
+            entry.value = done
+            return done
         } catch {
             entry.error = error
             throw error
