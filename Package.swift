@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "LanguageModelTests", dependencies: ["LanguageModels", "LinearAlgebra", "Recurrence", "Training"]),
         // The test run's one --quick run of each experiment, shared by LabTests and EndToEndTests.
         .target(name: "QuickRuns", dependencies: ["Lab", "Plotting"], path: "Tests/QuickRuns"),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra", "QuickRuns"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra", "Plotting", "Diagrams", "QuickRuns"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: ["QuickRuns"], exclude: ["reference"], resources: [.copy("Fixtures")]),
     ]

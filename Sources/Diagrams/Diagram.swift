@@ -80,7 +80,9 @@ public struct Diagram: Sendable, Equatable {
 
     /// Base font size in pixels: 15 px reads at the size a chapter shows the picture.
     public static let fontSize = 15.0
-    public static let font = "DejaVu Sans, Helvetica, Arial, sans-serif"
+    /// DejaVu Sans first (the figures' font); NanumGothic (`fonts-nanum`, installed by
+    /// `scripts/setup.sh`) or Noto Sans CJK KR for Hangul, which DejaVu Sans lacks.
+    public static let font = "DejaVu Sans, NanumGothic, Noto Sans CJK KR, Helvetica, Arial, sans-serif"
 
     public mutating func add(_ shape: Shape) { shapes.append(shape) }
 
@@ -101,6 +103,23 @@ public struct Diagram: Sendable, Equatable {
     /// A line through `points` with an arrowhead at the last one.
     public mutating func arrow(_ points: [Point], stroke: Stroke = Stroke()) {
         add(.path(points: points, stroke: stroke, arrow: true))
+    }
+
+    /// Every label's text and the title, in drawing order (the title first).
+    public var texts: [String] {
+        [title] + shapes.compactMap { if case let .label(text, _, _, _, _, _, _) = $0 { return text } else { return nil } }
+    }
+
+    /// The same picture with the title and every label's text passed through `transform` (a
+    /// translation); shapes, positions and sizes are unchanged.
+    public func mapTexts(_ transform: (String) -> String) -> Diagram {
+        var copy = self
+        copy.title = transform(title)
+        copy.shapes = shapes.map { shape in
+            guard case let .label(text, at, size, anchor, colour, bold, italic) = shape else { return shape }
+            return .label(text: transform(text), at: at, size: size, anchor: anchor, colour: colour, bold: bold, italic: italic)
+        }
+        return copy
     }
 
     /// A label whose text is centred on `at` vertically too (the baseline sits a third of the

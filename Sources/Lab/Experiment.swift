@@ -1,3 +1,4 @@
+import Diagrams
 import Foundation
 import Plotting
 
@@ -18,6 +19,9 @@ public protocol ExperimentKind: Sendable {
     static func figures(_ result: Result, settings: Settings) -> [Figure]
     /// Other files for the output folder (`samples.md`, a saved model), by plain file name.
     static func files(_ result: Result, settings: Settings) throws -> [String: Data]
+    /// Pictures drawn as SVG beside the figures (`unrolled.svg`), by plain file name; values, so
+    /// the runner can translate their text (`--lang ko`) before it writes them.
+    static func diagrams(_ result: Result, settings: Settings) -> [String: Diagram]
     /// Files the computation reads (a corpus), hashed into the run's fingerprint.
     static func inputs(_ settings: Settings, root: URL) -> [URL]
     /// Checks what the settings point at, before anything is computed: a value the file's
@@ -28,18 +32,32 @@ public protocol ExperimentKind: Sendable {
     /// sweep counts over seeds (the adding problem: `irnn.100` is true when the IRNN's test MSE at
     /// T = 100 ended below 10 % of the constant predictor's). Default: none.
     static func successes(_ result: Result) -> [String: Bool]
+    /// The aggregate figures of a sweep over seeds, drawn from its points' typed results (in the
+    /// summary's point order, each with its seed when the seed varies). Default: none, and the
+    /// generic sweep figure (`SweepFigures`) is drawn instead.
+    static func sweepFigures(_ runs: [SweepRun<Result>], summary: SweepSummary) -> [Figure]
+}
+
+/// One point of a sweep as `ExperimentKind.sweepFigures` sees it: its typed result, its settings
+/// (`key=value`) and its seed when the sweep varies one.
+public struct SweepRun<R: Sendable>: Sendable {
+    public var result: R
+    public var settings: [String]
+    public var seed: Int?
 }
 
 extension ExperimentKind {
     public static func files(_ result: Result, settings: Settings) throws -> [String: Data] { [:] }
+    public static func diagrams(_ result: Result, settings: Settings) -> [String: Diagram] { [:] }
     public static func inputs(_ settings: Settings, root: URL) -> [URL] { [] }
     public static func check(_ settings: Settings, root: URL) throws {}
     public static func successes(_ result: Result) -> [String: Bool] { [:] }
+    public static func sweepFigures(_ runs: [SweepRun<Result>], summary: SweepSummary) -> [Figure] { [] }
 
     /// What the runner writes for a result: its figures, its `results` and its other files.
     public static func output(_ result: Result, settings: Settings) throws -> ExperimentOutput {
         ExperimentOutput(figures: figures(result, settings: settings), results: try json(result),
-                         files: try files(result, settings: settings))
+                         files: try files(result, settings: settings), diagrams: diagrams(result, settings: settings))
     }
 
     /// The result as the manifest's `results`: the encoded `Result`, keys as its `CodingKeys` say.
@@ -91,6 +109,8 @@ public struct Experiment: Sendable {
     public let settingsJSON: @Sendable (ExperimentFile) -> JSONValue?
     /// `ExperimentKind.successes` of a run's manifest `results` (empty when they do not decode).
     public let successes: @Sendable (JSONValue) -> [String: Bool]
+    /// A sweep's aggregate figures: the kind's own (`ExperimentKind.sweepFigures`), else the generic ones.
+    public let sweepFigures: @Sendable (SweepSummary) -> [Figure]
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
         self.schema = K.Settings.schema(name: K.name)
@@ -112,6 +132,16 @@ public struct Experiment: Sendable {
                   let result = try? JSONDecoder().decode(K.Result.self, from: data) else { return [:] }
             return K.successes(result)
         }
+        self.sweepFigures = { summary in
+            let runs: [SweepRun<K.Result>] = summary.points.compactMap { point in
+                guard let data = try? JSONEncoder().encode(point.results),
+                      let result = try? JSONDecoder().decode(K.Result.self, from: data) else { return nil }
+                let seed = point.point.overrides.first { $0.hasPrefix("seed=") }.flatMap { Int($0.dropFirst(5)) }
+                return SweepRun(result: result, settings: point.point.overrides, seed: seed)
+            }
+            let own = runs.count == summary.points.count ? K.sweepFigures(runs, summary: summary) : []
+            return own.isEmpty ? summary.figures : own
+        }
         self.fingerprint = { file, root in
             let settings: K.Settings = file.settings()
             return Fingerprint.of(kind: K.name, folder: "\(K.self)", settings: settings.json,
@@ -130,11 +160,14 @@ public struct ExperimentOutput: Sendable {
     public var results: JSONValue
     /// File name (no `/`) → bytes; each is written atomically beside the figures.
     public var files: [String: Data]
+    /// File name (`NAME.svg`) → picture, drawn as SVG beside the figures.
+    public var diagrams: [String: Diagram]
 
-    public init(figures: [Figure], results: JSONValue, files: [String: Data] = [:]) {
+    public init(figures: [Figure], results: JSONValue, files: [String: Data] = [:], diagrams: [String: Diagram] = [:]) {
         self.figures = figures
         self.results = results
         self.files = files
+        self.diagrams = diagrams
     }
 }
 

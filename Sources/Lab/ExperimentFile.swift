@@ -19,6 +19,8 @@ public struct ExperimentFile: Sendable, Equatable {
     public let quickOverrides: [String: ParameterValue]
     /// What `--set` changed, by dotted key below `[parameters]`; the last `--set` of a key wins.
     public let overrides: [String: ParameterValue]
+    /// `lang = "ko"`: the language of the figures' text (nil: English, unless `--lang` says).
+    public var language: Language? = nil
 
     /// The checked values as the kind's typed settings.
     public func settings<S: ExperimentSettings>(as type: S.Type = S.self) -> S { S(resolved: parameters) }
@@ -190,7 +192,7 @@ func parseExperiment(_ root: TOMLTable, name: String, path: String,
     }
 
     // The header: version, then the three texts a reader sees first.
-    let headerKeys = ["version", "kind", "title", "section", "description", "parameters"]
+    let headerKeys = ["version", "kind", "title", "section", "description", "lang", "parameters"]
     for entry in root.entries where !headerKeys.contains(entry.key) {
         problem([entry.key], entry.position.line, unknownKey(entry.key, among: headerKeys))
     }
@@ -215,6 +217,13 @@ func parseExperiment(_ root: TOMLTable, name: String, path: String,
         }
     }
 
+    var language: Language?
+    if let entry = root.entry("lang") {
+        let codes = Language.allCases.map(\.rawValue)
+        if case .string(let code) = Literal(entry.value), let l = Language(rawValue: code) { language = l }
+        else { problem(["lang"], entry.position.line, "expected one of \(quotedList(codes)) (the figures' language), got \(Literal(entry.value).shown)") }
+    }
+
     // The parameters: every key must be the schema's, every value of its kind.
     var resolved = ResolvedParameters(specs: schema.parameters)
     let tree = SchemaNode(schema.parameters)
@@ -236,10 +245,12 @@ func parseExperiment(_ root: TOMLTable, name: String, path: String,
         resolved.set(key, value, from: .set)
     }
 
-    return ExperimentFile(name: name, path: path, kind: schema.name, version: version,
-                          title: texts["title"]!, section: texts["section"]!,
-                          description: texts["description"]!, parameters: resolved,
-                          quickOverrides: quickOverrides, overrides: setOverrides)
+    var file = ExperimentFile(name: name, path: path, kind: schema.name, version: version,
+                              title: texts["title"]!, section: texts["section"]!,
+                              description: texts["description"]!, parameters: resolved,
+                              quickOverrides: quickOverrides, overrides: setOverrides)
+    file.language = language
+    return file
 }
 
 private func unknownKey(_ key: String, among names: [String]) -> String {

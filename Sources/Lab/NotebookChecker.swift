@@ -18,7 +18,9 @@ import Foundation
 ///   invisible on GitHub: `the IRNN ends at 0.0007<!-- irnn-adding: final_test_mse.irnn.100 -->`.
 ///   The key is the path `rnnlab results NAME` prints (`cases.irnn.ones[6]` for a list element)
 ///   into `results` of the committed plots/NAME/manifest.json; `NAME --quick:` reads
-///   plots/quick/NAME instead, as the commands above the marker left it. The number right before
+///   plots/quick/NAME instead, as the commands above the marker left it, and `NAME sweep:` the
+///   whole of the committed sweep's plots/NAME.sweep/sweep.json (`groups[0].success.irnn.100.rate`;
+///   a key holding dots is read whole, the longest that exists). The number right before
 ///   the comment (after it at most a unit word or `%`, and `*`/`` ` `` marks) may be written
 ///   `0.0146`, `−9.44`, `917 768` (space or thin-space groups), `1.3e-15`, `1.3 × 10⁻¹⁵` (or `·`),
 ///   `10⁻¹¹` or `10^9.9`; it must equal the value rounded to the digits shown (`860` is 860 ± 5,
@@ -199,6 +201,80 @@ public struct NotebookChecker {
         return blocks
     }
 
+    // MARK: Two editions
+
+    /// The things two editions of a chapter must share, in order (issue #17): every code block
+    /// (fence line and contents), every prose marker, and every embedded image, a Korean
+    /// image's path read as its English twin's (`../../plots/ko/NAME/F` as `../plots/NAME/F`).
+    struct EditionParts {
+        var blocks: [(line: Int, text: String)] = []
+        var markers: [(line: Int, text: String)] = []
+        var images: [(line: Int, text: String)] = []
+    }
+
+    func editionParts(_ text: String, translated: Bool) -> EditionParts {
+        let lines = text.components(separatedBy: "\n")
+        let blocks = parseBlocks(lines)
+        var parts = EditionParts()
+        var inCode = Set<Int>()
+        for b in blocks {
+            for l in b.startLine...b.endLine { inCode.insert(l) }
+            parts.blocks.append((b.startLine, (["```" + b.info] + b.lines).joined(separator: "\n")))
+        }
+        let image = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\(([^)\s]+)"#)
+        let marker = try! NSRegularExpression(pattern: #"<!--.*?-->"#)
+        for (i, line) in lines.enumerated() where !inCode.contains(i + 1) {
+            let ns = line as NSString
+            for m in marker.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                parts.markers.append((i + 1, ns.substring(with: m.range)))
+            }
+            for m in image.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                var path = ns.substring(with: m.range(at: 1))
+                if translated {
+                    if path.hasPrefix("../../plots/ko/") { path = "../plots/" + path.dropFirst("../../plots/ko/".count) }
+                    else if path.hasPrefix("../") { path = String(path.dropFirst(3)) }
+                }
+                parts.images.append((i + 1, path))
+            }
+        }
+        return parts
+    }
+
+    /// Problems where the translated chapter `translation` differs from its English twin
+    /// `english` in a code block, a prose marker or an image (each named at the translation's
+    /// line), so that a change to one edition alone fails the check.
+    public func parity(english: URL, translation: URL) -> [Problem] {
+        let shown = relative(translation), twin = relative(english)
+        guard let en = try? String(contentsOf: english, encoding: .utf8),
+              let tr = try? String(contentsOf: translation, encoding: .utf8) else {
+            return [Problem(file: shown, line: 0, message: "cannot read it or its English twin \(twin)")]
+        }
+        let a = editionParts(en, translated: false), b = editionParts(tr, translated: true)
+        var problems: [Problem] = []
+        func compare(_ what: String, _ x: [(line: Int, text: String)], _ y: [(line: Int, text: String)]) {
+            for i in 0..<max(x.count, y.count) {
+                if i >= y.count {
+                    problems.append(Problem(file: shown, line: y.last?.line ?? 0,
+                                            message: "\(x.count - y.count) \(what)s of \(twin) are missing after this line, from \(twin):\(x[i].line): \(x[i].text.prefix(80))"))
+                    return
+                }
+                if i >= x.count {
+                    problems.append(Problem(file: shown, line: y[i].line, message: "a \(what) \(twin) does not have: \(y[i].text.prefix(80))"))
+                    return
+                }
+                if x[i].text != y[i].text {
+                    problems.append(Problem(file: shown, line: y[i].line,
+                                            message: "\(what) \(i + 1) differs from \(twin):\(x[i].line) (the editions must show the same \(what)s in the same order): \(y[i].text.prefix(80)) ≠ \(x[i].text.prefix(80))"))
+                    return
+                }
+            }
+        }
+        compare("code block", a.blocks, b.blocks)
+        compare("prose marker", a.markers, b.markers)
+        compare("image", a.images, b.images)
+        return problems
+    }
+
     private func onlyBlankBetween(_ lines: [String], _ endLine: Int, _ startLine: Int) -> Bool {
         guard startLine > endLine else { return false }
         return lines[endLine..<(startLine - 1)].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -284,13 +360,14 @@ public struct NotebookChecker {
                 if name == "notebook" { continue }                    // the retired `<!-- notebook: quick -->`
                 // Inside an inline code span the comment is shown, not hidden: an example of the syntax.
                 if ns.substring(to: m.range.location).filter({ $0 == "`" }).count % 2 == 1 { continue }
-                let body = ns.substring(with: m.range(at: 3))
+                let body = ns.substring(with: m.range(at: 4))
                 var words = body.split(whereSeparator: \.isWhitespace).map(String.init)[...]
                 func problem(_ message: String) {
                     report.problems.append(Problem(file: shown, line: i + 1, message: "\(ns.substring(with: m.range)): \(message)"))
                 }
                 guard let key = words.popFirst() else { problem("names no results key"); continue }
                 var marker = ProseMarker(line: i + 1, experiment: name, quick: m.range(at: 2).location != NSNotFound, key: key)
+                marker.sweep = m.range(at: 3).location != NSNotFound
                 var bad = false
                 while let word = words.popFirst() {
                     if word == "below", let floor = words.popFirst() {
@@ -320,6 +397,7 @@ public struct NotebookChecker {
 
     /// Compares one marker with its manifest: the shown number with the value, or the value with its floor.
     func check(_ marker: ProseMarker, shown: String, committed: inout [String: JSONValue?], into report: inout Report) {
+        if marker.sweep { return checkSweep(marker, shown: shown, into: &report) }
         let folder = marker.quick ? "plots/quick/\(marker.experiment)" : "plots/\(marker.experiment)"
         let label = marker.experiment + (marker.quick ? " --quick" : "")
         func problem(_ message: String) {
@@ -341,9 +419,25 @@ public struct NotebookChecker {
                     + (marker.quick ? " (run `rnnlab run \(marker.experiment) --quick` in a command block above it)" : ""))
             return
         }
+        compare(marker, in: results, label: label, hint: "`rnnlab results \(label)` lists them", problem: problem)
+    }
+
+    /// A `NAME sweep:` marker against plots/NAME.sweep/sweep.json.
+    func checkSweep(_ marker: ProseMarker, shown: String, into report: inout Report) {
+        let file = "plots/\(marker.experiment).sweep/\(SweepSummary.fileName)"
+        func problem(_ message: String) { report.problems.append(Problem(file: shown, line: marker.line, message: message)) }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path),
+              let summary = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            return problem("\(file) does not exist or is not JSON: the prose quotes `\(marker.key)` of the sweep of \(marker.experiment)")
+        }
+        compare(marker, in: summary, label: file, hint: "see \(file)", problem: problem)
+    }
+
+    /// Compares the number a marker follows (or its `below` floor) with its key's value in `results`.
+    func compare(_ marker: ProseMarker, in results: JSONValue, label: String, hint: String, problem: (String) -> Void) {
         func number(_ key: String) -> Double? {
             guard let value = resultValue(key, in: results) else {
-                problem("\(label) has no result `\(key)` (`rnnlab results \(label)` lists them)")
+                problem("\(label) has no result `\(key)` (\(hint))")
                 return nil
             }
             guard case .number(let v) = value else {
@@ -406,6 +500,9 @@ struct ProseMarker: Equatable {
     /// `NAME --quick:` reads plots/quick/NAME, the last quick run of the commands above the marker.
     var quick: Bool
     var key: String
+    /// `NAME sweep:` reads the committed sweep's plots/NAME.sweep/sweep.json (its whole object:
+    /// `groups[0].success.irnn.100.rate`) instead of a run's `results`.
+    var sweep = false
     /// `below KEY`: the value must lie below that key's value (a resolution floor).
     var floorKey: String?
     /// `±2%`: also accepted within this fraction of the manifest's value.
@@ -473,7 +570,7 @@ struct ProseMarker: Equatable {
     }
 
     /// The marker's comment: `<!-- NAME[ --quick]: KEY [below KEY] [±P%] [transforms…] -->`.
-    static let comment = try! NSRegularExpression(pattern: #"<!--\s*([a-z0-9][a-z0-9-]*)(\s+--quick)?\s*:\s*(.*?)\s*-->"#)
+    static let comment = try! NSRegularExpression(pattern: #"<!--\s*([a-z0-9][a-z0-9-]*)(\s+--quick)?(\s+sweep)?\s*:\s*(.*?)\s*-->"#)
 }
 
 /// A number as the prose writes it, with the precision its digits claim.
@@ -559,10 +656,19 @@ func resultValue(_ key: String, in results: JSONValue) -> JSONValue? {
             rest = rest[rest.index(after: close)...]
         } else {
             if rest.first == "." { rest = rest.dropFirst() }
-            let name = rest.prefix { $0 != "." && $0 != "[" }
-            guard !name.isEmpty, let next = value[String(name)] else { return nil }
+            // The longest run of dotted words that is a key: a sweep's keys hold dots themselves
+            // (`success.irnn.100.rate` reads the key `irnn.100`).
+            var end = rest.firstIndex { $0 == "[" } ?? rest.endIndex
+            var found: (JSONValue, Substring.Index)?
+            while end > rest.startIndex {
+                let name = rest[..<end]
+                if let next = value[String(name)] { found = (next, end); break }
+                guard let dot = name.lastIndex(of: ".") else { break }
+                end = dot
+            }
+            guard let (next, after) = found else { return nil }
             value = next
-            rest = rest.dropFirst(name.count)
+            rest = rest[after...]
         }
     }
     return value

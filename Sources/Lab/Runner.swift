@@ -47,6 +47,11 @@ public struct RunOptions: Sendable {
     /// The run's folder name inside the output folder; default the experiment's name (a sweep
     /// names each point's folder by its settings).
     public var folderName: String?
+    /// The language of the figures' and diagrams' text (`--lang`, or `lang` in the file); the
+    /// numbers are the same in every language. A Korean run goes to `ko/` inside the output
+    /// folder (`plots/ko/NAME/`), so it never replaces the English figures.
+    /// nil: the file's `lang`, else English.
+    public var language: Language?
     public init() {}
 }
 
@@ -216,6 +221,8 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
 
     private func runOne(_ experiment: Experiment, _ file: ExperimentFile, index: Int, options: RunOptions,
                         progress: Progress, compute: ((RunContext) throws -> ExperimentOutput)? = nil) -> RunReport {
+        var options = options
+        options.language = options.language ?? file.language ?? .english
         let name = file.name
         let started = Date()
         if isCancelled { return RunReport(name: name, status: .cancelled) }
@@ -234,10 +241,15 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
                 log("\(name): another rnnlab run is writing \(self.relativePath(folder)); waiting for it") })
         }
         defer { lock?.release() }
-        if !options.reuse.isEmpty, let fingerprint = experiment.fingerprint(file, paths.root) {
+        let translating = options.language! != .english && compute == nil   // runCapturing computes
+        if !options.reuse.isEmpty || translating, let fingerprint = experiment.fingerprint(file, paths.root) {
             do { lock = try takeLock() } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
             if let earlier = reusableRun(of: file, fingerprint: fingerprint.hash, options: options) {
                 return reuse(earlier, as: folder, name: name, base: base, index: index, started: started, progress: progress)
+            }
+            if translating, let english = translatableRun(of: file, fingerprint: fingerprint.hash, options: options) {
+                return translate(english, as: folder, name: name, kind: experiment.name, options: options, base: base,
+                                 index: index, started: started, progress: progress)
             }
         }
         let context = RunContext(experiment: name, root: paths.root, report: { progress.note(name: name, $0) },
@@ -262,10 +274,11 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) }
         catch { return RunReport(name: name, status: .computeFailed("cannot create \(relativePath(staging)): \(error.localizedDescription)")) }
         var notDrawn: [String: JSONValue] = [:]
+        let translate = Localization.translator(for: experiment.name, language: options.language!)
         for figure in output.figures {
             if isCancelled { report.status = .cancelled; break }
             progress.note(name: name, "drawing \(figure.name)")
-            do { report.files += try plotter.write(figure, to: staging, formats: options.formats, show: options.show) }
+            do { report.files += try plotter.write(figure.mapTexts(translate), to: staging, formats: options.formats, show: options.show) }
             catch let e as PlotError {
                 if case .stopped = e { report.status = .cancelled; break }
                 notDrawn[figure.name] = .string("\(e)")
@@ -278,7 +291,9 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
                 if case .ok = report.status { report.status = .figureFailed("\(name)/\(figure.name): \(error)") }
             }
         }
-        for (file, data) in output.files.sorted(by: { $0.key < $1.key }) where report.status != .cancelled {
+        var files = output.files
+        for (file, diagram) in output.diagrams { files[file] = Data(diagram.mapTexts(translate).svg.utf8) }
+        for (file, data) in files.sorted(by: { $0.key < $1.key }) where report.status != .cancelled {
             guard !file.isEmpty, !file.contains("/"), !file.hasPrefix(".") else {
                 if case .ok = report.status { report.status = .computeFailed("\(name): output file name '\(file)' must be plain") }
                 continue
@@ -302,6 +317,10 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             members["figures_not_drawn"] = .object(notDrawn)
             manifest = .object(members)
         }
+        if let language = options.language, language != .english, case .object(var members) = manifest {
+            members["language"] = .string(language.rawValue)
+            manifest = .object(members)
+        }
         do {
             let url = staging.appendingPathComponent("manifest.json")
             try Plotter.writeAtomically(Data((manifest.text() + "\n").utf8), to: url)
@@ -322,8 +341,13 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
     }
 
     /// Where a run with `options` writes its folder: --output, else plots/ (plots/quick/ with --quick).
+    /// A run in another language goes to `ko/` inside the default folder (`plots/ko/`,
+    /// `plots/quick/ko/`); --output is taken as given.
     public func outputFolder(_ options: RunOptions) -> URL {
-        options.output ?? (options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots)
+        if let output = options.output { return output }
+        let base = options.quick ? paths.plots.appendingPathComponent("quick") : paths.plots
+        let language = options.language ?? .english
+        return language == .english ? base : base.appendingPathComponent(language.rawValue)
     }
 
     /// True when the run's own folder already holds the identical run (see `reusableRun`).
@@ -335,19 +359,29 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return reusableRun(of: file, fingerprint: fingerprint.hash, options: own) != nil
     }
 
+    /// The figure names of the finished run in `folder` when it is the one `file` would make:
+    /// the same fingerprint (kind, settings, sources, inputs), the same --quick and --set, drawn
+    /// in `language`, with no figure left undrawn; nil otherwise.
+    func finishedRun(in folder: URL, of file: ExperimentFile, fingerprint: String, language: Language) -> [JSONValue]? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
+              let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
+              manifest["fingerprint"] == .string(fingerprint),
+              manifest["quick"] == .bool(!file.quickOverrides.isEmpty),
+              manifest["overrides"] == .object(file.overrides.mapValues(\.json)),
+              manifest["figures_not_drawn"] == nil,
+              (manifest["language"] ?? .string(Language.english.rawValue)) == .string(language.rawValue),
+              case .array(let figures)? = manifest["figures"] else { return nil }
+        return figures
+    }
+
     /// The first folder among `options.reuse` holding a finished run that this one would repeat:
     /// the same fingerprint (kind, settings, sources, inputs), the same --quick and --set, no
     /// figure left undrawn, and every figure present in every format asked.
     func reusableRun(of file: ExperimentFile, fingerprint: String, options: RunOptions) -> URL? {
         for dir in options.reuse {
             let folder = dir.appendingPathComponent(options.folderName ?? file.name)
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
-                  let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
-                  manifest["fingerprint"] == .string(fingerprint),
-                  manifest["quick"] == .bool(!file.quickOverrides.isEmpty),
-                  manifest["overrides"] == .object(file.overrides.mapValues(\.json)),
-                  manifest["figures_not_drawn"] == nil,
-                  case .array(let figures)? = manifest["figures"] else { continue }
+            guard let figures = finishedRun(in: folder, of: file, fingerprint: fingerprint, language: options.language ?? .english)
+            else { continue }
             let drawn = figures.allSatisfy { figure in
                 guard case .string(let figureName) = figure else { return false }
                 return options.formats.allSatisfy { format in
@@ -357,6 +391,103 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             if drawn { return folder }
         }
         return nil
+    }
+
+    /// For a run in another language: the folder of the identical English run (the default
+    /// output folder's, or one among `options.reuse`) whose figures can be drawn again in that
+    /// language from their saved models: same fingerprint, --quick and --set, every figure's
+    /// model saved, and no diagram among its files (a diagram keeps no model, so that kind is
+    /// computed again, which for the diagram experiments takes under a second).
+    func translatableRun(of file: ExperimentFile, fingerprint: String, options: RunOptions) -> URL? {
+        var english = options
+        english.language = .english
+        let candidates = (options.output == nil ? [outputFolder(english)] : []) + options.reuse
+        for dir in candidates {
+            let folder = dir.appendingPathComponent(options.folderName ?? file.name)
+            guard let figures = finishedRun(in: folder, of: file, fingerprint: fingerprint, language: .english) else { continue }
+            let names = figures.compactMap { if case .string(let n) = $0 { return n } else { return nil } }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let modelsSaved = names.count == figures.count
+                && names.allSatisfy { entries.contains(SavedFigure.fileName($0)) }
+            let diagrams = entries.contains { $0.hasSuffix(".svg") && !names.contains(String($0.dropLast(4))) }
+            if modelsSaved && !diagrams { return folder }
+        }
+        return nil
+    }
+
+    /// `rnnlab plot NAME --lang ko`: draws the saved English run `plots/NAME` (or
+    /// `plots/quick/NAME`) again in `options.language` into `plots/ko/NAME`, without recomputing
+    /// and without comparing fingerprints (a redraw draws what was saved). A run with diagrams
+    /// is refused (they keep no model): `rnnlab run NAME --lang ko` draws those.
+    public func drawAgain(_ name: String, options: RunOptions) -> RunReport {
+        var english = options
+        english.language = .english
+        let source = outputFolder(english).appendingPathComponent(name)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
+        guard entries.contains("manifest.json") else {
+            return RunReport(name: name, status: .badFile("\(name): no saved run in \(relativePath(source)); run `rnnlab run \(name)\(options.quick ? " --quick" : "")` first"))
+        }
+        let figures = Set(entries.filter { $0.hasSuffix(".figure.json") }.map { String($0.dropLast(".figure.json".count)) })
+        if entries.contains(where: { $0.hasSuffix(".svg") && !figures.contains(String($0.dropLast(4))) }) {
+            return RunReport(name: name, status: .badFile("\(name): its diagrams keep no model to translate; `rnnlab run \(name) --lang \((options.language ?? .english).rawValue)` draws them (in under a second)"))
+        }
+        let base = outputFolder(options)
+        do { try Self.makeFolder(base) } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
+        let lock: FolderLock
+        do {
+            lock = try FolderLock(base.appendingPathComponent(".\(name).lock"), waiting: { [log] in
+                log("\(name): another rnnlab run is writing it; waiting") })
+        } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
+        defer { lock.release() }
+        return translate(source, as: base.appendingPathComponent(name), name: name, kind: (try? load(name, quick: options.quick))?.0.name ?? name,
+                         options: options, base: base, index: 0, started: Date(), progress: Progress(total: 1, interactive: false, log: log))
+    }
+
+    /// Draws the English run `english` again in `options.language` into this run's `folder`:
+    /// its data and other files copied, each figure read back from its model, its text
+    /// translated and drawn in every format asked, the manifest marked with the language.
+    private func translate(_ english: URL, as folder: URL, name: String, kind: String, options: RunOptions, base: URL,
+                           index: Int, started: Date, progress: Progress) -> RunReport {
+        var report = RunReport(name: name, status: .ok, folder: folder)
+        FolderLock.removeStaleStaging(of: folder.lastPathComponent, in: base)
+        let staging = base.appendingPathComponent(".\(folder.lastPathComponent).staging-\(getpid())")
+        let language = options.language ?? .english
+        let translate = Localization.translator(for: kind, language: language)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            let data = try Data(contentsOf: english.appendingPathComponent("manifest.json"))
+            var manifest = try JSONDecoder().decode(JSONValue.self, from: data)
+            guard case .array(let list)? = manifest["figures"] else { throw CocoaError(.fileReadCorruptFile) }
+            let figures = list.compactMap { if case .string(let n) = $0 { return n } else { return nil } }
+            let drawn = Set(figures.flatMap { f in ["png", "svg", "pdf", "tsv", "gp", "figure.json"].map { "\(f).\($0)" } })
+            for entry in try FileManager.default.contentsOfDirectory(atPath: english.path)
+            where !entry.hasPrefix(".") && entry != "manifest.json" && !drawn.contains(entry) {
+                try FileManager.default.copyItem(at: english.appendingPathComponent(entry), to: staging.appendingPathComponent(entry))
+            }
+            for figure in figures {
+                if isCancelled { throw RunCancelled() }
+                progress.note(name: name, "drawing \(figure) in \(language.rawValue)")
+                let model = try SavedFigure.load(figure, in: english)
+                try plotter.write(model.mapTexts(translate), to: staging, formats: options.formats, show: options.show)
+            }
+            if case .object(var members) = manifest {
+                members["language"] = .string(language.rawValue)
+                manifest = .object(members)
+            }
+            try Plotter.writeAtomically(Data((manifest.text() + "\n").utf8), to: staging.appendingPathComponent("manifest.json"))
+            try FolderLock.install(staging, as: folder)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            if error is RunCancelled { return RunReport(name: name, status: .cancelled) }
+            if let e = error as? PlotError, case .gnuplotNotFound = e { return RunReport(name: name, status: .figuresMissing("\(e)")) }
+            return RunReport(name: name, status: .figureFailed("\(name): drawing \(relativePath(english)) again in \(language.rawValue): \(error)"))
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        report.files = entries.filter { !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0) }
+        report.seconds = Date().timeIntervalSince(started)
+        progress.end(index: index, name: name, seconds: report.seconds, status: report.status,
+                     reusing: "\(relativePath(english)) (drawn again in \(language.rawValue))")
+        return report
     }
 
     /// Installs the earlier run `earlier` as this run's `folder` (a copy through a staging folder,
@@ -413,19 +544,25 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
     /// Why the committed run in `plots/NAME/` no longer matches the checkout, or nil when it does:
     /// its manifest's fingerprint (kind, settings, sources, inputs) against the one the checkout
     /// gives now. A committed run is a run of the file as it stands: no --quick, no --set.
-    public func staleness(of name: String) -> String? {
-        let manifestURL = paths.plots.appendingPathComponent(name).appendingPathComponent("manifest.json")
-        guard let data = FileManager.default.contents(atPath: manifestURL.path),
+    public func staleness(of name: String, language: Language = .english) -> String? {
+        var options = RunOptions()
+        options.language = language
+        let folder = outputFolder(options).appendingPathComponent(name)
+        let shown = relativePath(folder)
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
               let manifest = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            return "plots/\(name) has no manifest"
+            return "\(shown) has no manifest"
         }
         let experiment: Experiment, file: ExperimentFile
         do { (experiment, file) = try load(name) } catch { return "\(error)" }
         guard let now = experiment.fingerprint(file, paths.root) else { return nil }   // no sources to compare
-        if case .bool(true)? = manifest["quick"] { return "plots/\(name) holds a --quick run" }
-        if case .object(let o)? = manifest["overrides"], !o.isEmpty { return "plots/\(name) was run with --set" }
-        guard case .string(let then)? = manifest["fingerprint"] else { return "plots/\(name) has no fingerprint (run before fingerprints existed)" }
-        return then == now.hash ? nil : "plots/\(name) is stale: its experiment file, settings or code changed since its run"
+        if case .bool(true)? = manifest["quick"] { return "\(shown) holds a --quick run" }
+        if case .object(let o)? = manifest["overrides"], !o.isEmpty { return "\(shown) was run with --set" }
+        if (manifest["language"] ?? .string(Language.english.rawValue)) != .string(language.rawValue) {
+            return "\(shown) is not drawn in \(language.rawValue)"
+        }
+        guard case .string(let then)? = manifest["fingerprint"] else { return "\(shown) has no fingerprint (run before fingerprints existed)" }
+        return then == now.hash ? nil : "\(shown) is stale: its experiment file, settings or code changed since its run"
     }
 
     public func relativePath(_ url: URL) -> String {

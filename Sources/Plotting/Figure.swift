@@ -308,3 +308,38 @@ extension Series {
                       style: style)
     }
 }
+
+// MARK: - Every text of a figure
+
+extension Figure {
+    /// Every text a reader sees, in drawing order: the figure's title, then each panel's title,
+    /// axis labels, colour-bar label, series labels, reference-line labels and text labels.
+    /// Data, file names and styles are not text.
+    public var texts: [String] {
+        var out = [title]
+        for panel in panels {
+            out += [panel.title, panel.xLabel, panel.yLabel]
+            if let c = panel.colorLabel { out.append(c) }
+            out += panel.series.map(\.label) + panel.referenceLines.map(\.label) + panel.labels.map(\.text)
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// The same figure with every text in `texts` passed through `transform` (a translation,
+    /// for example); empty texts stay empty, and nothing else changes.
+    public func mapTexts(_ transform: (String) -> String) -> Figure {
+        func t(_ s: String) -> String { s.isEmpty ? s : transform(s) }
+        var copy = self
+        copy.title = t(title)
+        for p in copy.panels.indices {
+            copy.panels[p].title = t(copy.panels[p].title)
+            copy.panels[p].xLabel = t(copy.panels[p].xLabel)
+            copy.panels[p].yLabel = t(copy.panels[p].yLabel)
+            copy.panels[p].colorLabel = copy.panels[p].colorLabel.map(t)
+            for s in copy.panels[p].series.indices { copy.panels[p].series[s].label = t(copy.panels[p].series[s].label) }
+            for r in copy.panels[p].referenceLines.indices { copy.panels[p].referenceLines[r].label = t(copy.panels[p].referenceLines[r].label) }
+            for l in copy.panels[p].labels.indices { copy.panels[p].labels[l].text = t(copy.panels[p].labels[l].text) }
+        }
+        return copy
+    }
+}

@@ -35,6 +35,13 @@ public struct GnuplotScript: Sendable, Equatable {
     /// Base font size in points; titles are a little larger. 12 pt stays readable at 1000×650.
     public static let fontSize = 12
     public static let font = "DejaVu Sans"
+    /// Fonts tried in turn for a glyph DejaVu Sans lacks: Hangul (a Korean figure, or a Korean
+    /// corpus file name in a title) from NanumGothic, which `scripts/setup.sh` installs
+    /// (`fonts-nanum`), or Noto Sans CJK KR where that is installed instead. The SVG terminal
+    /// takes the list as written (it becomes the SVG's `font-family`); gnuplot's cairo terminals
+    /// (PNG, PDF) cut a font name at its first comma, so they name DejaVu Sans alone and pango
+    /// falls back to the installed Hangul font through fontconfig.
+    public static let fallbackFonts = ["NanumGothic", "Noto Sans CJK KR", "sans-serif"]
 
     /// The first lines of a saved script name the columns and rows of each data block,
     /// for a reader of the script; `rnnlab plot` takes the shapes from `NAME.figure.json`.
@@ -108,6 +115,7 @@ private struct Renderer {
         try validateFigure()
         let w = figure.size.width, h = figure.size.height
         let font = "'\(GnuplotScript.font),\(GnuplotScript.fontSize)'"
+        let fontList = "'\(([GnuplotScript.font] + GnuplotScript.fallbackFonts).joined(separator: ", ")),\(GnuplotScript.fontSize)'"
         var body: [String] = []
         let grid = figure.resolvedLayout
         var layout = "set multiplot layout \(grid.rows),\(grid.columns)"
@@ -140,7 +148,7 @@ private struct Renderer {
             "    set output outfile",
             "}",
             "if (format eq 'svg') {",
-            "    set terminal svg size \(w),\(h) fixed enhanced font \(font) linewidth 1.2 rounded background '#ffffff'",
+            "    set terminal svg size \(w),\(h) fixed enhanced font \(fontList) linewidth 1.2 rounded background '#ffffff'",
             "    set output outfile",
             "}",
             "if (format eq 'pdf') {",

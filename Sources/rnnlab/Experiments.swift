@@ -105,13 +105,16 @@ extension RNNLab {
         @Flag(help: "Also draw each figure in this terminal (gnuplot's dumb terminal).")
         var show = false
 
-        @Option(help: ArgumentHelp("Write figures under this folder instead of plots/.", valueName: "folder"))
+        @Option(help: ArgumentHelp("Output folder instead of plots/ (plots/quick/ with --quick, plots/ko/ with --lang ko).", valueName: "folder"))
         var output: String?
+
+        @Option(name: .customLong("lang"), help: ArgumentHelp("The figures' language: en or ko (Korean titles, labels and legends, into plots/ko/NAME/; the numbers are the same). Default: the file's lang, else en.", valueName: "code"))
+        var language: Language?
 
         func validate() throws {
             if all && !names.isEmpty { throw ValidationError("give experiment names or --all, not both") }
             if stale && (all || !names.isEmpty || quick || !overrides.isEmpty || output != nil) {
-                throw ValidationError("--stale regenerates the committed runs in plots/: give it alone (with --jobs or --format)")
+                throw ValidationError("--stale regenerates the committed runs in plots/ (plots/ko/ with --lang ko): give it alone (with --jobs, --format or --lang)")
             }
             if !all && !stale && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
             if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -127,10 +130,11 @@ extension RNNLab {
             options.jobs = jobs
             options.output = output.map { URL(fileURLWithPath: $0) }
             options.reuse = reuseFolders()
+            options.language = language
             do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
             var selected = all ? runner.availableNames() : names
             if stale {
-                selected = runner.availableNames().filter { runner.staleness(of: $0) != nil }
+                selected = runner.availableNames().filter { runner.staleness(of: $0, language: language ?? .english) != nil }
                 if selected.isEmpty { print("every committed run is up to date"); return }
                 FileHandle.standardError.write(Data("rnnlab: stale: \(selected.joined(separator: ", "))\n".utf8))
             }
@@ -170,8 +174,29 @@ extension RNNLab {
         @Flag(help: "Use the --quick figures in plots/quick/.")
         var quick = false
 
+        @Option(name: .customLong("lang"), help: ArgumentHelp("Draw the saved English run again in this language: ko reads plots/NAME/ and writes plots/ko/NAME/ (Korean titles, labels and legends; the same data).", valueName: "code"))
+        var language: Language = .english
+
         func run() throws {
             let paths = LabPaths.discover()
+            if language != .english {
+                for name in names where !isExperimentName(name) {
+                    fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
+                }
+                let runner = Runner(paths: paths)
+                var options = RunOptions()
+                options.quick = quick
+                options.language = language
+                options.show = show
+                do { options.formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
+                let interrupt = InterruptHandler { runner.cancel(); Plotter.stopAll() }
+                let reports = names.map { runner.drawAgain($0, options: options) }
+                interrupt.cancel()
+                let worst = reportProblems(reports)
+                if worst != 0 { throw ExitCode(worst) }
+                print("drew \(reports.reduce(0) { $0 + $1.files.count }) files in \(reports.compactMap { $0.folder.map(runner.relativePath) }.joined(separator: ", "))")
+                return
+            }
             let formats: [OutputFormat]
             do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
             for name in names where !isExperimentName(name) {
@@ -297,4 +322,9 @@ func reportProblems(_ reports: [RunReport]) -> Int32 {
         if r.status.exitCode == 130 { worst = 130 } else if worst != 130 { worst = max(worst, r.status.exitCode) }
     }
     return worst
+}
+
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -192,8 +192,12 @@ extension RNNLab {
             @Option(help: ArgumentHelp("The sweep's folder, when it was started with --output.", valueName: "folder"))
             var output: String?
 
+            @Option(name: .customLong("lang"), help: ArgumentHelp("Also draw the aggregate figure in this language: ko writes it to plots/ko/NAME.sweep/ (plots/quick/ko/ with --quick).", valueName: "code"))
+            var language: Language = .english
+
             func validate() throws {
                 guard isExperimentName(name) else { throw ValidationError("'\(name)' is not an experiment name (see `rnnlab list`)") }
+                if language != .english && output != nil { throw ValidationError("--lang draws into plots/ko/NAME.sweep/: give it without --output") }
             }
 
             func run() throws {
@@ -202,14 +206,30 @@ extension RNNLab {
                 let sweep: Sweep
                 do { sweep = try Sweep(runner: Runner(paths: paths), plan: try Sweep.readPlan(in: url), folder: url) }
                 catch { fail("\(error)") }
-                try collectAndReport(sweep, formats: nil)
+                let summary = try collectAndReport(sweep, formats: nil, exitOnMissing: language == .english)
+                guard language != .english else { return }
+                do {
+                    var options = RunOptions()
+                    options.quick = quick
+                    options.language = language
+                    let folder = sweep.runner.outputFolder(options).appendingPathComponent(url.lastPathComponent)
+                    let translate = Localization.sweepTranslator(for: sweep.plan.experiment, language: language)
+                    let formats = sweep.plan.formats.compactMap(OutputFormat.init(rawValue:))
+                    for figure in sweep.figures(summary) {
+                        try sweep.runner.plotter.write(figure.mapTexts(translate), to: folder, formats: formats)
+                    }
+                    print("sweep: the aggregate figure in \(language.rawValue) in \(sweep.runner.relativePath(folder))/")
+                } catch { fail("\(error)") }
+                if !summary.missing.isEmpty { throw ExitCode(1) }
             }
         }
     }
 }
 
-/// Aggregates `sweep` and prints where the aggregate is; exit 1 when points are missing.
-private func collectAndReport(_ sweep: Sweep, formats: [OutputFormat]?) throws {
+/// Aggregates `sweep` and prints where the aggregate is; exit 1 when points are missing (unless
+/// `exitOnMissing` is false: the caller still has something to draw, and exits after).
+@discardableResult
+private func collectAndReport(_ sweep: Sweep, formats: [OutputFormat]?, exitOnMissing: Bool = true) throws -> SweepSummary {
     let summary: SweepSummary
     do { summary = try sweep.collect(formats: formats) } catch { fail("\(error)") }
     let folder = sweep.runner.relativePath(sweep.folder)
@@ -226,5 +246,6 @@ private func collectAndReport(_ sweep: Sweep, formats: [OutputFormat]?) throws {
                          key, s.successes, s.trials, s.wilson.lowerBound, s.wilson.upperBound))
         }
     }
-    if !summary.missing.isEmpty { throw ExitCode(1) }
+    if exitOnMissing && !summary.missing.isEmpty { throw ExitCode(1) }
+    return summary
 }

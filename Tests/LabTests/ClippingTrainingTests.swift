@@ -107,3 +107,16 @@ func longClippingTraining() throws {
     #expect(r.variants["none"]?.clippedShare == 0)
     #expect(r.variants["norm"]?.diverged == false)
 }
+
+@Test("clipping-training success, as a sweep counts it: stable training — no divergence and a final test MSE below 1 — so a run that blew up or never overflowed but ends decades above fails, one near 1/6 succeeds")
+func successIsStableTraining() throws {
+    func outcome(_ mse: Double?, diverged: Bool) -> String {
+        #"{"final_loss": null, "diverged": \#(diverged), "diverged_at": null, "clipped_share": 0.5, "final_test_mse": \#(mse.map { "\($0)" } ?? "null"), "max_norm_after_clipping": null, "updates_run": 1000, "spectral_radius_first": null, "spectral_radius_last": null, "sigma_max_last": null}"#
+    }
+    let json = #"{"baseline_mse": 0.16666666666666666, "norm_threshold": 1, "learning_rate": 0.1, "variants": {"#
+        + #""norm": \#(outcome(0.2845, diverged: false)), "squared_norm": \#(outcome(0.99, diverged: false)), "#
+        + #""value": \#(outcome(17.77, diverged: false)), "none": \#(outcome(nil, diverged: true)), "#
+        + #""overflowed": \#(outcome(1.1e225, diverged: false))}}"#
+    let result = try JSONDecoder().decode(ClippingTraining.Result.self, from: Data(json.utf8))
+    #expect(ClippingTraining.successes(result) == ["norm": true, "squared_norm": true, "value": false, "none": false, "overflowed": false])
+}

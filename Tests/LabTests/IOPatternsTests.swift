@@ -97,7 +97,7 @@ func patternsPicture() throws {
     expectFiguresDrawable(run.figures, experiment: IOPatterns.name)
     let r = run.result
     let settings = try quickSettings(IOPatterns.self)
-    let data: Data = try #require(IOPatterns.files(r, settings: settings)["patterns.svg"])
+    let data: Data = try #require(IOPatterns.diagrams(r, settings: settings)["patterns.svg"].map { Data($0.svg.utf8) })
     let svg = String(decoding: data, as: UTF8.self)
     final class Counter: NSObject, XMLParserDelegate {
         var rects = 0

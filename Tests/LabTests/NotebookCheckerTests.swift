@@ -269,3 +269,77 @@ func proseQuickMarker() throws {
     let report = checker.check(file: try lab.chapter(text))
     #expect(report.problems.isEmpty && report.proseNumbersChecked == 3, "\(report.problems)")
 }
+
+// MARK: Two editions (issue #17)
+
+private let englishTwin = """
+# Demo
+Norms fall by 14.2<!-- demo: decades --> decades.
+![the figure](../plots/demo/figure.png)
+
+```sh
+rnnlab run demo --quick
+```
+
+```output
+done 1.5
+```
+"""
+
+private let koreanTwin = """
+# 데모
+노름은 14.2<!-- demo: decades --> 자릿수만큼 줄어든다.
+![그림](../../plots/ko/demo/figure.png)
+
+```sh
+rnnlab run demo --quick
+```
+
+```output
+done 1.5
+```
+"""
+
+@Test("a translation with the same code blocks, prose markers and images (plots/ko/ for plots/) as its English twin has no parity problem")
+func matchingEditionsPass() throws {
+    let lab = try FakeLab()
+    let english = try lab.chapter(englishTwin)
+    let ko = lab.root.appendingPathComponent("notebooks-md/ko/01-demo.md")
+    try FileManager.default.createDirectory(at: ko.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(koreanTwin.utf8).write(to: ko)
+    #expect(lab.checker.parity(english: english, translation: ko).isEmpty)
+}
+
+@Test("a change to one edition alone — a command, an output, a marker or an image — is a parity problem at the translation's line",
+      arguments: [
+        ("rnnlab run demo --quick", "rnnlab run demo --quick --set seed=2", "code block 1 differs", 5),
+        ("done 1.5", "done 1.6", "code block 2 differs", 9),
+        ("14.2<!-- demo: decades -->", "14.2<!-- demo: decades ±1% -->", "prose marker 1 differs", 2),
+        ("](../../plots/ko/demo/figure.png)", "](../../plots/ko/demo/other.png)", "image 1 differs", 3),
+        ("\n```output\ndone 1.5\n```", "", "are missing after this line", 5),
+      ])
+func oneEditionChangedAloneFails(old: String, new: String, message: String, line: Int) throws {
+    let lab = try FakeLab()
+    let english = try lab.chapter(englishTwin)
+    let ko = lab.root.appendingPathComponent("notebooks-md/ko/01-demo.md")
+    try FileManager.default.createDirectory(at: ko.deletingLastPathComponent(), withIntermediateDirectories: true)
+    #expect(koreanTwin.contains(old))
+    try Data(koreanTwin.replacingOccurrences(of: old, with: new).utf8).write(to: ko)
+    let problems = lab.checker.parity(english: english, translation: ko)
+    #expect(problems.count == 1 && problems[0].message.contains(message) && problems[0].line == line, "\(problems)")
+}
+
+@Test("a sweep marker reads plots/NAME.sweep/sweep.json, a key holding dots read whole")
+func sweepMarkersReadTheSweepSummary() throws {
+    let lab = try FakeLab()
+    let folder = lab.root.appendingPathComponent("plots/demo.sweep")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(#"{"groups": [{"success": {"irnn.100": {"successes": 7, "rate": 0.7}}}]}"#.utf8)
+        .write(to: folder.appendingPathComponent("sweep.json"))
+    let good = try lab.chapter("The IRNN succeeds in 7<!-- demo sweep: groups[0].success.irnn.100.successes --> of 10 runs (70<!-- demo sweep: groups[0].success.irnn.100.rate ×100 --> %).\n")
+    let report = lab.checker.check(file: good)
+    #expect(report.problems.isEmpty && report.proseNumbersChecked == 2, "\(report.problems)")
+    let bad = try lab.chapter("The IRNN succeeds in 8<!-- demo sweep: groups[0].success.irnn.100.successes --> of 10 runs.\n")
+    let problems = lab.checker.check(file: bad).problems
+    #expect(problems.count == 1 && problems[0].message.contains("has groups[0].success.irnn.100.successes = 7"), "\(problems)")
+}

@@ -80,7 +80,7 @@ func concatenatedFormIsTheLabsProduct() throws {
 func picturesNameTheLabsBlocks() throws {
     let run = try quick.get()
     expectFiguresDrawable(run.figures, experiment: RNNDiagrams.name)
-    let files = try RNNDiagrams.files(run.result, settings: try quickSettings(RNNDiagrams.self))
+    let files = RNNDiagrams.diagrams(run.result, settings: try quickSettings(RNNDiagrams.self)).mapValues { Data($0.svg.utf8) }
     #expect(files.keys.sorted() == run.result.diagrams)
     var all: [String: [String]] = [:]
     for (name, data) in files { all[name] = try #require(texts(String(decoding: data, as: UTF8.self)), "\(name) is not well-formed") }

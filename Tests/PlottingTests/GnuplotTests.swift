@@ -18,7 +18,27 @@ struct GnuplotTests {
         try Plotter().write(Self.simple(title: "Gradient norm ‖∂L/∂h_t‖"), to: folder, formats: [.svg])
         let svg = try Self.read(folder.appendingPathComponent("simple.svg"))
         #expect(svgTexts(svg).contains("Gradient norm ‖∂L/∂h_t‖"))
-        #expect(svg.contains("font-family=\"DejaVu Sans\""))
+        #expect(svg.contains("font-family=\"DejaVu Sans, NanumGothic, Noto Sans CJK KR, sans-serif\""))
+    }
+
+    @Test("Hangul in a title, axis label and legend is drawn as text: in the SVG as Hangul with a CJK font in the list, in the PDF (and so the PNG, the same cairo path) with glyphs from a Hangul font, not missing-glyph boxes")
+    func hangulIsDrawnAsText() throws {
+        let folder = try makeTemporaryFolder("hangul")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let figure = Figure(name: "hangul", title: "기울기 소실: 말뭉치 한국어.txt",
+                            panel: Panel(xLabel: "시간 단계 t", yLabel: "‖∂L/∂h_t‖",
+                                         series: [.lines("망각 게이트", x: [1, 2, 3], y: [1, 4, 9])]))
+        let files = try Plotter().write(figure, to: folder, formats: [.png, .svg, .pdf])
+        #expect(files.map(\.lastPathComponent).contains("hangul.png"))
+        let svg = try Self.read(folder.appendingPathComponent("hangul.svg"))
+        let texts = svgTexts(svg)
+        #expect(texts.contains("기울기 소실: 말뭉치 한국어.txt") && texts.contains("시간 단계 t") && texts.contains("망각 게이트"), "\(texts)")
+        #expect(svg.contains("NanumGothic, Noto Sans CJK KR"))
+        // cairo embeds the fonts it drew with as /BaseFont /XXXXXX+Name: Hangul must come from a Hangul font.
+        let pdf = String(decoding: try Data(contentsOf: folder.appendingPathComponent("hangul.pdf")), as: UTF8.self)
+        let fonts = Set(pdf.components(separatedBy: "/BaseFont /").dropFirst().map { String($0.prefix { $0.isLetter || $0 == "+" || $0 == "-" }) })
+        #expect(fonts.contains { $0.contains("Nanum") || $0.contains("NotoSansCJK") || $0.contains("NotoSansKR") },
+                "no Hangul font drew the text (fonts: \(fonts.sorted())); scripts/setup.sh installs fonts-nanum")
     }
 
     @Test("Hostile titles, labels and legend entries run nothing and are drawn literally", arguments: Array(HostileStrings.all.enumerated()))

@@ -181,6 +181,12 @@ public final class Sweep: Sendable {
 
     // MARK: Collecting
 
+    /// The aggregate figures of `summary`: the experiment's own where it draws them, else the generic ones.
+    public func figures(_ summary: SweepSummary) -> [Figure] {
+        let kind = (try? runner.load(plan.experiment, quick: plan.quick))?.1.kind ?? plan.experiment
+        return runner.registry[kind]?.sweepFigures(summary) ?? summary.figures
+    }
+
     /// Reads every point's manifest and writes `sweep.json` and the aggregate figures into the
     /// sweep's folder. Points without a finished, current run are listed as missing (never
     /// counted); their log's last line says why where there is one.
@@ -208,7 +214,7 @@ public final class Sweep: Sendable {
         try Plotter.writeAtomically(Data((summary.json.text() + "\n").utf8), to: folder.appendingPathComponent(SweepSummary.fileName))
         if !collected.isEmpty {
             let plotter = plotter ?? runner.plotter
-            for figure in summary.figures {
+            for figure in experiment.sweepFigures(summary) {
                 try plotter.write(figure, to: folder, formats: formats ?? plan.formats.compactMap(OutputFormat.init(rawValue:)))
             }
         }

@@ -6,7 +6,8 @@ import Plotting
 /// - a result key ending in a number (`final_test_mse.irnn.100`) is a curve over that number:
 ///   the median over the seeds with the interquartile band, one curve per family
 ///   (`final_test_mse.irnn`), one panel per first part (`final_test_mse`);
-/// - where the experiment defines success, the success rate with its Wilson 95 % band, first;
+/// - where the experiment defines success, the success rate with its Wilson 95 % band, first
+///   (over the trailing number, or one dot and bar per case);
 /// - with one numeric setting varied besides the seed, every key is a curve over that setting;
 /// - otherwise each remaining key that differs between seeds is drawn per seed (dots) with its
 ///   median (dashed; a mean would follow one diverged run), one panel per last part
@@ -15,6 +16,13 @@ import Plotting
 /// At most six panels and eight curves a panel; the rest stay in `sweep.json`.
 struct SweepFigures {
     let summary: SweepSummary
+
+    /// What a result key's trailing number is, per experiment, for the x axis (the keys say
+    /// `final_test_mse.irnn.100`; a student reads "sequence length T").
+    static let trailingNumberMeaning: [String: String] = [
+        "irnn-adding": "sequence length T",
+    ]
+    var trailingLabel: String { Self.trailingNumberMeaning[summary.plan.experiment] ?? "the key's last number" }
 
     /// One key split into the panel it belongs to, its curve and its x (when the key ends in a number).
     struct KeyParts {
@@ -79,8 +87,22 @@ struct SweepFigures {
                 series.append(.linesPoints(family, x: points.map(\.x), y: points.map(\.rate.rate), style: Style(color: color, pointSize: 0.8)))
             }
             let trials = g.success.values.map(\.trials).max() ?? 0
-            panels.append(Panel(title: "success rate over \(trials) runs (band: Wilson 95 %)", xLabel: "the key's last part",
+            panels.append(Panel(title: "success rate over \(trials) runs (band: Wilson 95 %)", xLabel: trailingLabel,
                                 yLabel: "share of runs that succeed", yRange: -0.02...1.02, key: .outside, series: series))
+        }
+        // Success per case (keys without a trailing number): the rate as a dot, its Wilson
+        // interval as a vertical bar, one colour and key entry per case.
+        let cases = g.success.keys.filter { KeyParts("success." + $0).x == nil }.sorted()
+        if !cases.isEmpty {
+            var series: [Series] = []
+            for (i, key) in cases.prefix(8).enumerated() {
+                let r = g.success[key]!, x = Double(i + 1), color = Color.cycle[i % Color.cycle.count]
+                series.append(.lines("", x: [x, x], y: [r.wilson.lowerBound, r.wilson.upperBound], style: Style(color: color, width: 3)))
+                series.append(.points("\(key): \(r.successes)/\(r.trials)", x: [x], y: [r.rate], style: Style(color: color, pointSize: 1.6)))
+            }
+            panels.append(Panel(title: "success rate over \(g.success.values.map(\.trials).max() ?? 0) runs (bar: Wilson 95 %)",
+                                xLabel: "case (see the key)", yLabel: "share of runs that succeed",
+                                xRange: 0.5...(Double(min(cases.count, 8)) + 0.5), yRange: -0.02...1.02, key: .outside, series: series))
         }
         // Curves over a trailing number: median and interquartile band.
         let numeric = g.statistics.keys.filter { !g.booleanKeys.contains($0) }
@@ -99,7 +121,7 @@ struct SweepFigures {
                 }
                 series.append(.linesPoints(family, x: points.map(\.x), y: points.map(\.s.median), style: Style(color: color, pointSize: 0.8)))
             }
-            panels.append(Panel(title: "\(metric): median over the runs (band: quartiles)", xLabel: "the key's last part", yLabel: metric,
+            panels.append(Panel(title: "\(metric): median over the runs (band: quartiles)", xLabel: trailingLabel, yLabel: metric,
                                 yScale: Self.wantsLog(all) ? .log : .linear, key: .outside, series: series))
         }
         // Keys without a trailing number that differ between runs: each run's value, and the mean.

@@ -13,7 +13,7 @@ if (format eq 'png') {
     set output outfile
 }
 if (format eq 'svg') {
-    set terminal svg size 1000,650 fixed enhanced font 'DejaVu Sans,12' linewidth 1.2 rounded background '#ffffff'
+    set terminal svg size 1000,650 fixed enhanced font 'DejaVu Sans, NanumGothic, Noto Sans CJK KR, sans-serif,12' linewidth 1.2 rounded background '#ffffff'
     set output outfile
 }
 if (format eq 'pdf') {

@@ -21,8 +21,8 @@ extension IOPatterns {
     }
 
     /// `patterns.svg`: the five patterns drawn from the run's input and output steps.
-    public static func files(_ result: Result, settings: Settings) throws -> [String: Data] {
-        ["patterns.svg": Data(patternsDiagram(result).svg.utf8)]
+    public static func diagrams(_ result: Result, settings: Settings) -> [String: Diagram] {
+        ["patterns.svg": patternsDiagram(result)]
     }
 
     /// Each pattern as its unrolled network: a red box per input fed, a green box per hidden

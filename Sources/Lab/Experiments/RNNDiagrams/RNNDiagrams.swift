@@ -1,3 +1,4 @@
+import Diagrams
 import Foundation
 import Plotting
 import Recurrence
@@ -118,8 +119,8 @@ public enum RNNDiagrams: ExperimentKind {
     }
 
     /// The pictures, by file name.
-    public static func files(_ result: Result, settings: Settings) throws -> [String: Data] {
-        diagrams(settings).mapValues { Data($0.svg.utf8) }
+    public static func diagrams(_ result: Result, settings: Settings) -> [String: Diagram] {
+        diagrams(settings)
     }
 
     /// The parameter counts of the three cells against H, with the GRU's count at `hidden` and the

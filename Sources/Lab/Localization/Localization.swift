@@ -1,0 +1,96 @@
+import Foundation
+
+/// A language the figures can be drawn in. `--help`, messages and results stay English.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case english = "en"
+    case korean = "ko"
+}
+
+/// The text of one experiment's figures in another language: one table per experiment, each
+/// row an English text beside its translation, kept in `Sources/Lab/Localization/<language>/`.
+///
+/// A row's English side may hold `{}` for a part that varies (a number, a corpus name): it
+/// matches any text there, and the translation puts those parts where its own `{}` stand, in
+/// order, or where `{1}`, `{2}` … name them (Korean often reverses the order). Exact rows are tried first, then the patterns in table order. A text no row matches
+/// is drawn as written (symbols such as `‖∂L/∂h_t‖` or `T = 50` need no row);
+/// `FigureTextTests` checks that no English word is left in any figure of any experiment.
+public struct Translation: Sendable {
+    public typealias Row = (english: String, translated: String)
+    private let exact: [String: String]
+    private let patterns: [(regex: NSRegularExpression, template: String)]
+
+    public init(_ rows: [Row]) {
+        var exact: [String: String] = [:]
+        var patterns: [(NSRegularExpression, String)] = []
+        for row in rows {
+            if row.english.contains("{}") {
+                let parts = row.english.components(separatedBy: "{}").map(NSRegularExpression.escapedPattern(for:))
+                // A full match; each {} takes as little as it can, the last as much as remains.
+                let regex = try! NSRegularExpression(pattern: "^" + parts.joined(separator: "(.+?)") + "$", options: [.dotMatchesLineSeparators])
+                patterns.append((regex, row.translated))
+            } else {
+                exact[row.english] = row.translated
+            }
+        }
+        self.exact = exact
+        self.patterns = patterns
+    }
+
+    /// The translation of `text`, or nil when no row matches it. The varying parts are
+    /// translated too, so "LSTM, forget bias 1" finds the row for "forget bias {}" through "{}, {}".
+    public func lookUp(_ text: String) -> String? {
+        if let t = exact[text] { return t }
+        let ns = text as NSString
+        for (regex, template) in patterns {
+            guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { continue }
+            let parts = (1..<m.numberOfRanges).map { i -> String in
+                let part = ns.substring(with: m.range(at: i))
+                return lookUp(part) ?? part
+            }
+            // `{}` takes the next part in order; `{N}` the Nth (Korean often reverses the order:
+            // "A against B" is "B에 대한 A", written "{2}에 대한 {1}").
+            var out = "", rest = Substring(template), next = 0
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let inside = rest[rest.index(after: open)..<close]
+                out += rest[..<open]
+                if inside.isEmpty, next < parts.count { out += parts[next]; next += 1 }
+                else if let n = Int(inside), parts.indices.contains(n - 1) { out += parts[n - 1] }
+                else { out += rest[open...close] }
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        return nil
+    }
+
+    /// `lookUp(text)`, or `text` itself when no row matches.
+    public func callAsFunction(_ text: String) -> String { lookUp(text) ?? text }
+}
+
+public enum Localization {
+    /// The translation of the figures of experiment kind `kind` into `language`: the kind's own
+    /// table, then the rows every experiment shares. English is the identity.
+    public static func translation(for kind: String, language: Language) -> Translation? {
+        switch language {
+        case .english: return nil
+        case .korean: return Translation((Korean.tables[kind] ?? []) + Korean.shared)
+        }
+    }
+
+    /// The translation of a sweep's aggregate figure of experiment kind `kind`: the sweep
+    /// figure's own rows (`Korean.tables["sweep"]`), then the kind's, then the shared ones.
+    public static func sweepTranslator(for kind: String, language: Language) -> @Sendable (String) -> String {
+        switch language {
+        case .english: return { $0 }
+        case .korean:
+            let t = Translation((Korean.tables["sweep"] ?? []) + (Korean.tables[kind] ?? []) + Korean.shared)
+            return { t($0) }
+        }
+    }
+
+    /// A function that translates one text (identity for English or an unknown kind).
+    public static func translator(for kind: String, language: Language) -> @Sendable (String) -> String {
+        guard let t = translation(for: kind, language: language) else { return { $0 } }
+        return { t($0) }
+    }
+}
