@@ -4,7 +4,9 @@
 # it installs nothing and says so. Sourced by main.sh and test.sh, or run alone.
 set -euo pipefail
 
-RNNLAB_PACKAGES=(libopenblas-dev liblapacke-dev gnuplot-nox)
+# libjs-katex: KaTeX's script, style sheet and fonts, copied into the web book (`rnnlab book`)
+# so that its math is typeset from file:// with no network.
+RNNLAB_PACKAGES=(libopenblas-dev liblapacke-dev gnuplot-nox libjs-katex)
 
 rnnlab_missing_packages() {
     local p missing=()
