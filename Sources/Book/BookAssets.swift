@@ -4,6 +4,7 @@ enum BookAssets {
     :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --accent: #1f5fbf; --code-bg: #f4f6f9;
             --term-bg: #14181f; --term-ink: #d7e0ea; --side-bg: #f7f8fa; }
     * { box-sizing: border-box; }
+    [hidden] { display: none !important; }
     body { margin: 0; color: var(--ink); font: 17px/1.6 "DejaVu Serif", Georgia, "Noto Serif CJK KR", serif;
            display: grid; grid-template-columns: 17rem minmax(0, 1fr); min-height: 100vh; }
     a { color: var(--accent); }
@@ -13,7 +14,7 @@ enum BookAssets {
     .sidebar .brand { font-weight: bold; font-size: 1.3rem; margin: 0 0 .6rem; }
     .sidebar .brand a { color: var(--ink); text-decoration: none; }
     .sidebar .languages { margin: 0 0 1rem; }
-    .sidebar .toc { padding-left: 1.2rem; margin: 0; }
+    .sidebar .toc { list-style: none; padding-left: 0; margin: 0; }
     .sidebar .toc li { margin: .25rem 0; }
     .sidebar .toc li.current > a { font-weight: bold; color: var(--ink); }
     .page { max-width: 52rem; padding: 1.5rem 2.5rem 4rem; }
@@ -113,11 +114,19 @@ enum BookAssets {
           });
         });
       }
+      function pngFallbacks() {
+        document.querySelectorAll("img[data-png]").forEach(function (img) {
+          function usepng() { img.removeAttribute("data-png"); img.src = img.getAttribute("data-png-src"); }
+          img.setAttribute("data-png-src", img.dataset.png);
+          if (img.complete && img.naturalWidth === 0) usepng(); else img.addEventListener("error", usepng, { once: true });
+        });
+      }
       window.rnnlabBook = { typeset: typeset, wireCopyButtons: wireCopyButtons };
       function start() {
         if (location.protocol === "http:" || location.protocol === "https:") document.body.classList.add("served");
         typeset();
         wireCopyButtons();
+        pngFallbacks();
       }
       if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
     })();

@@ -193,7 +193,7 @@ struct ChapterPage {
             return "<img src=\"\(escapeHTML(src))\" alt=\"\(escapeHTML(alt))\">"
         }
         var html = "<figure class=\"lab-figure\">"
-        let fallback = image.fallback.map { " onerror=\"this.onerror=null;this.src='\(escapeHTML($0))'\"" } ?? ""
+        let fallback = image.fallback.map { " data-png=\"\(escapeHTML($0))\"" } ?? ""   // book.js switches to it if the SVG fails
         html += "<img src=\"\(escapeHTML(image.href))\" alt=\"\(escapeHTML(alt))\" loading=\"eager\"\(fallback)>"
         html += "<figcaption><p class=\"alt\">\(escapeHTML(alt))</p>"
         if let note = figureNote(image.path) {

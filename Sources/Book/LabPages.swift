@@ -204,7 +204,8 @@ public enum LabPages {
           .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
           .then(function (answer) {
             if (!answer.ok) { document.getElementById("error").textContent = answer.body.error || "refused"; setStatus(""); finish(); return; }
-            setStatus(answer.body.state === "done" ? "cached: the identical run was already computed" : answer.body.state);
+            var cached = answer.body.state === "done";
+            setStatus(cached ? "cached: the identical run was already computed" : answer.body.state);
             source = new EventSource("/api/runs/" + answer.body.id + "/events");
             source.addEventListener("progress", function (e) { progress(e.data); });
             source.addEventListener("state", function (e) { setStatus(e.data); });
@@ -212,7 +213,8 @@ public enum LabPages {
               var result = JSON.parse(e.data);
               document.getElementById("result").hidden = false;
               showFigure(result.figures); showResults(result.results);
-              setStatus((result.cached ? "cached run, " : "done in ") + result.seconds.toFixed(1) + " s");
+              setStatus(result.cached || cached ? "cached: the identical run, computed before in " + result.seconds.toFixed(1) + " s"
+                                                : "done in " + result.seconds.toFixed(1) + " s");
               document.body.dataset.runId = answer.body.id;
               document.body.dataset.state = "done";
               finish();

@@ -68,9 +68,17 @@ final class SiteLinks {
 
     /// The image to show for `src` (repository-relative): its SVG twin when one stands beside a
     /// PNG (sharp at every zoom), else the file itself; copied into the site. Nil when missing.
+    /// A figure of another language's edition (`plots/ko/NAME/x.png`) that is not there falls back
+    /// to the first edition's (`plots/NAME/x.png`), so a page shows a figure while its translation is drawn.
     func image(_ src: String, from: String, sitePath: String) -> (href: String, fallback: String?, path: String)? {
-        guard let (path, _) = repositoryPath(src, from: from),
-              FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return nil }
+        guard var (path, _) = repositoryPath(src, from: from) else { return nil }
+        let exists = { (p: String) in FileManager.default.fileExists(atPath: self.root.appendingPathComponent(p).path) }
+        if !exists(path) {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count >= 4, parts[0] == "plots", BookEdition.isLanguageCode(parts[1]) else { return nil }
+            path = ([parts[0]] + parts.dropFirst(2)).joined(separator: "/")
+            guard exists(path) else { return nil }
+        }
         copies.insert(path)
         let href = relativeHref(from: sitePath, to: "repo/\(path)")
         if path.hasSuffix(".png") {

@@ -199,13 +199,21 @@ public actor RunService {
             options.quick = quick
             options.output = output
             options.formats = [.png]
-            let timedOut = Flag()
-            let timer = DispatchWorkItem { timedOut.set(); runner.cancel() }
-            DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: timer)
+            // The time limit has a thread of its own too: a timer on a shared queue can be late by
+            // as long as the threads it shares are busy.
+            let timedOut = Flag(), ended = Flag()
+            let timer = Thread {
+                let deadline = Date().addingTimeInterval(limit)
+                while !ended.isSet, Date() < deadline { Thread.sleep(forTimeInterval: min(0.05, limit)) }
+                if !ended.isSet { timedOut.set(); runner.cancel() }
+            }
+            timer.start()
             let report = runner.run([name], options: options).first
-            timer.cancel()
+            ended.set()
             let seconds = Date().timeIntervalSince(started)
-            Task { await self.finished(id, report: report, seconds: seconds, timedOut: timedOut.isSet) }
+            // A run that finished before the limit stopped it counts as finished.
+            let stopped = timedOut.isSet && report?.status == .cancelled
+            Task { await self.finished(id, report: report, seconds: seconds, timedOut: stopped) }
         }
         thread.stackSize = 16 << 20
         thread.start()

@@ -18,8 +18,11 @@ extension RNNLab {
         @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "folder"))
         var output: String = ".build/book"
 
+        @Option(help: ArgumentHelp("The folder holding README.md, notebooks-md/, plots/ and Sources/ (default: the lab's root, found from here).", valueName: "folder"))
+        var root: String?
+
         func run() throws {
-            let paths = LabPaths.discover()
+            let paths = root.map { LabPaths(root: URL(fileURLWithPath: $0).standardizedFileURL) } ?? LabPaths.discover()
             let builder = BookBuilder.lab(paths)
             if builder.katex == nil {
                 FileHandle.standardError.write(Data("rnnlab: KaTeX not found (install libjs-katex: scripts/setup.sh does); math is left as TeX source\n".utf8))

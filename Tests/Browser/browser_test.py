@@ -100,7 +100,7 @@ def check_book(driver):
     # The fixture chapter has math; the lab's chapters write their equations in Unicode.
     fixture_book = OUT / "fixture-book"
     shutil.rmtree(fixture_book, ignore_errors=True)
-    subprocess.run([str(BIN / "rnnlab"), "book", "--output", str(fixture_book)], cwd=ROOT / "Tests/BookTests/Fixtures/lab", check=True)
+    subprocess.run([str(BIN / "rnnlab"), "book", "--root", "Tests/BookTests/Fixtures/lab", "--output", str(fixture_book)], cwd=ROOT, check=True)
     for name in ["01-squares.html", "ko/01-squares.html"]:
         driver.get((fixture_book / name).as_uri())
         WebDriverWait(driver, 20).until(lambda d: d.execute_script(
@@ -189,7 +189,10 @@ def check_serve(driver):
         check(driver.find_element(By.ID, "f-gaussian_gain").is_displayed(), "hide=seed: gaussian_gain hidden too")
 
         # A page on another origin cannot start a run: the browser's POST carries its Origin.
-        foreign = HTTPServer(("127.0.0.1", 0), SimpleHTTPRequestHandler)
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        foreign = HTTPServer(("127.0.0.1", 0), Quiet)
         threading.Thread(target=foreign.serve_forever, daemon=True).start()
         before = set(os.listdir(scratch / "runs"))
         driver.get(f"http://127.0.0.1:{foreign.server_address[1]}/")

@@ -192,3 +192,50 @@ struct LabServerTests {
         #expect(try JSONDecoder().decode([String: String].self, from: Data(again.body.utf8)) == ["id": id, "state": "done"])
     }
 }
+
+@Suite("Run service")
+struct RunServiceTests {
+    func finalEvent(_ service: RunService, _ id: String) async throws -> RunEvent {
+        let stream = try #require(await service.events(id))
+        var last: RunEvent?
+        for await event in stream { last = event }
+        return try #require(last)
+    }
+
+    @Test("a run that passes the time limit is stopped and reported as such; its folder is not installed")
+    func timeLimit() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("run-service-\(UUID().uuidString)")
+        let service = RunService(paths: LabPaths(root: repositoryRoot), scratch: scratch, jobs: 1, timeLimit: 0.001)
+        let (id, _) = try await service.submit(RunRequest(experiment: "backprop-through-whh", quick: true, settings: ["seed": "5"]))
+        guard case .failed(let message) = try await finalEvent(service, id) else { Issue.record("not stopped"); return }
+        #expect(message.contains("time limit"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("runs/\(id)/backprop-through-whh/manifest.json").path))
+    }
+
+    @Test("runs wait in a queue, one at a time by default; the same settings written differently are the same run")
+    func queueAndFingerprint() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("run-service-\(UUID().uuidString)")
+        let service = RunService(paths: LabPaths(root: repositoryRoot), scratch: scratch, jobs: 1, timeLimit: 120)
+        let first = try await service.submit(RunRequest(experiment: "backprop-through-whh", quick: true, settings: ["seed": "2"]))
+        let second = try await service.submit(RunRequest(experiment: "backprop-through-whh", quick: true, settings: ["seed": "3"]))
+        #expect(first.state == "running")
+        #expect(second.state == "queued")
+        // gaussian_gain 0.70 is the file's 0.7: the same resolved settings, the same fingerprint, the same run.
+        let same = try await service.submit(RunRequest(experiment: "backprop-through-whh", quick: true, settings: ["seed": "2", "gaussian_gain": "0.70"]))
+        #expect(same.id == first.id)
+        guard case .done = try await finalEvent(service, first.id), case .done = try await finalEvent(service, second.id) else {
+            Issue.record("a queued run did not finish"); return
+        }
+    }
+
+    @Test("the settings go through the runner's decoder: a wrong type, a value out of range and an unknown key are refused")
+    func strictSettings() async throws {
+        let service = RunService(paths: LabPaths(root: repositoryRoot), scratch: FileManager.default.temporaryDirectory, jobs: 1)
+        for settings in [["steps": "many"], ["steps": "1"], ["stpes": "10"], ["seed": "1.5"]] {
+            await #expect(throws: RunRequestError.self) {
+                try await service.submit(RunRequest(experiment: "backprop-through-whh", quick: true, settings: settings))
+            }
+        }
+        await #expect(throws: RunRequestError.self) { try await service.submit(RunRequest(experiment: "../plots")) }
+    }
+}
