@@ -94,7 +94,11 @@ def check_book(driver):
         check(maths == katex, f"{name}: {maths} formulas, {katex} typeset")
         for image in driver.execute_script(IMAGES_JS):
             check(image["complete"] and image["w"] > 0 and image["h"] > 0, f"{name}: image {image['src']} has no size")
-        driver.save_screenshot(str(SHOTS / ("book-" + name.replace("/", "-").replace(".html", ".png"))))
+        shot = "book-" + name.replace("/", "-").replace(".html", "")
+        driver.save_screenshot(str(SHOTS / (shot + ".png")))
+        if driver.execute_script("const f = document.querySelector('figure.lab-figure'); if (!f) return false; "
+                                 "f.querySelector('details').open = true; f.scrollIntoView(); return true"):
+            driver.save_screenshot(str(SHOTS / (shot + "-figure.png")))
         print(f"book: {name} ok ({maths} formulas, {len(driver.execute_script(IMAGES_JS))} images)", flush=True)
 
     # The fixture chapter has math; the lab's chapters write their equations in Unicode.
