@@ -121,7 +121,8 @@ def check_book(driver):
 def start_server():
     scratch = OUT / "web"
     shutil.rmtree(scratch, ignore_errors=True)
-    process = subprocess.Popen([str(BIN / "rnnlab-web"), "--port", "0", "--scratch", str(scratch)], cwd=ROOT,
+    # Through `rnnlab serve`, which execs the rnnlab-web built beside it.
+    process = subprocess.Popen([str(BIN / "rnnlab"), "serve", "--port", "0", "--scratch", str(scratch)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 120
     while time.time() < deadline:
