@@ -51,7 +51,7 @@ struct RNNLabWeb: AsyncParsableCommand {
 
             """.utf8))
         }
-        let server = LabServer(paths: paths, settings: settings)
+        let server = WebServer(paths: paths, settings: settings)
         try server.prepareSite()
         try await server.run { port in
             let line = "rnnlab-web: serving the book and the lab at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/  (Ctrl-C stops)\n"

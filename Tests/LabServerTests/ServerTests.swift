@@ -62,15 +62,15 @@ func post(_ port: Int, _ path: String, body: String, origin: String?, host: Stri
 /// One server for the suite, on a free port, with its own scratch folder.
 actor TestServer {
     static let shared = TestServer()
-    private var started: (server: LabServer, port: Int)?
+    private var started: (server: WebServer, port: Int)?
 
-    func start() async throws -> (server: LabServer, port: Int) {
+    func start() async throws -> (server: WebServer, port: Int) {
         if let started { return started }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-web-test-\(getpid())")
         var settings = ServerSettings(scratch: scratch)
         settings.port = 0
         settings.timeLimit = 120
-        let server = LabServer(paths: LabPaths(root: repositoryRoot), settings: settings)
+        let server = WebServer(paths: LabPaths(root: repositoryRoot), settings: settings)
         try server.prepareSite()
         let port = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, Error>) in
             let once = Once()

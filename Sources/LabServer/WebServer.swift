@@ -24,7 +24,7 @@ public struct ServerSettings: Sendable {
 /// The lab server: the web book, one page per experiment, runs started by same-origin POSTs
 /// and followed by server-sent events, the runs' figures. Every request's Host is checked
 /// (`RequestGuard`), and every file path is resolved inside the folder it is served from.
-public struct LabServer: Sendable {
+public struct WebServer: Sendable {
     public let paths: LabPaths
     public let settings: ServerSettings
     public let service: RunService
@@ -200,12 +200,12 @@ final class PortBox: @unchecked Sendable {   // every access holds `lock`
 /// Refuses every request whose Host does not name this server (DNS rebinding).
 struct GuardMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
-    let server: LabServer
+    let server: WebServer
     let port: PortBox
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard RequestGuard(host: server.settings.host, port: port.value).allowsHost(request.head.authority) else {
-            return LabServer.response(.forbidden, "text/plain; charset=utf-8", Data("this server answers only to its own address (Host header refused)\n".utf8))
+            return WebServer.response(.forbidden, "text/plain; charset=utf-8", Data("this server answers only to its own address (Host header refused)\n".utf8))
         }
         return try await next(request, context)
     }
