@@ -12,9 +12,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rnnlab", targets: ["rnnlab"]),
+        // The local lab server (`rnnlab serve` starts it): its own product, so that building the
+        // CLI never compiles SwiftNIO. `swift build --product rnnlab-web` builds it.
+        .executable(name: "rnnlab-web", targets: ["rnnlab-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Markdown → HTML for the web book (its own parser; `$…$` math is shielded around it).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // HTTP server for `rnnlab serve` only (SwiftNIO underneath): used by LabServer alone.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // HTTP field names (Origin, Sec-Fetch-Site): Hummingbird's own dependency, named for LabServer.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // OpenBLAS (cblas.h) and LAPACKE (lapacke.h): Debian's libopenblas-dev + liblapacke-dev.
@@ -47,9 +56,21 @@ let package = Package(
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting", "Diagrams",
         ]),
+        // The web book: chapters (one folder per language edition) → a static site with typeset
+        // math, figures with captions and commands, source pages; and the lab's experiment pages.
+        .target(name: "Book", dependencies: ["Lab", .product(name: "Ink", package: "Ink")]),
+        // The local lab server: the book, experiment forms, queued and cached runs, progress by
+        // server-sent events, same-origin checks. Hummingbird (SwiftNIO) enters the build here only.
+        .target(name: "LabServer", dependencies: [
+            "Book", "Lab", "Plotting", "LanguageModels", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .executableTarget(name: "rnnlab-web", dependencies: [
+            "LabServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The executable: subcommands only.
         .executableTarget(name: "rnnlab", dependencies: [
-            "LinearAlgebra", "Recurrence", "GradientProbe", "Benchmarking", "Plotting", "Lab",
+            "LinearAlgebra", "Recurrence", "GradientProbe", "Benchmarking", "Plotting", "Lab", "Book",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -64,6 +85,8 @@ let package = Package(
         .target(name: "QuickRuns", dependencies: ["Lab", "Plotting"], path: "Tests/QuickRuns"),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Training", "LinearAlgebra", "Plotting", "Diagrams", "QuickRuns"]),
         // Runs the built rnnlab binary; reference/ holds the numpy reference that wrote Fixtures/.
+        .testTarget(name: "BookTests", dependencies: ["Book", "Lab"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabServerTests", dependencies: ["LabServer", "Book", "Lab"]),
         .testTarget(name: "EndToEndTests", dependencies: ["QuickRuns"], exclude: ["reference"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -2,11 +2,15 @@
 # Installs what rnnlab needs beyond the Swift toolchain, once: OpenBLAS (cblas.h),
 # LAPACKE (lapacke.h), gnuplot without X, and a Hangul font for Korean figure text
 # (fonts-nanum: a 10 MB download, 33 MB installed, against 57 MB and 91 MB for
-# fonts-noto-cjk, which also carries Chinese and Japanese the lab does not need). Idempotent: when everything is present
-# it installs nothing and says so. Sourced by main.sh and test.sh, or run alone.
+# fonts-noto-cjk, which also carries Chinese and Japanese the lab does not need), and KaTeX
+# for the web book. Idempotent: when everything is present it installs nothing and says so.
+# Sourced by main.sh and test.sh, or run alone.
 set -euo pipefail
 
-RNNLAB_PACKAGES=(libopenblas-dev liblapacke-dev gnuplot-nox fonts-nanum)
+# fonts-nanum: Hangul for Korean figure text (see above).
+# libjs-katex: KaTeX's script, style sheet and fonts, copied into the web book (`rnnlab book`)
+# so that its math is typeset from file:// with no network.
+RNNLAB_PACKAGES=(libopenblas-dev liblapacke-dev gnuplot-nox fonts-nanum libjs-katex)
 
 rnnlab_missing_packages() {
     local p missing=()

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: set up the system packages, then build and run every test.
+# `swift build --build-tests` builds every product, the lab server rnnlab-web included, and
+# `swift test` runs its tests (LabServerTests) with the others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

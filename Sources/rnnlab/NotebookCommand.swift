@@ -135,23 +135,7 @@ extension RNNLab {
             guard let manifest = try? JSONDecoder().decode(JSONValue.self, from: data), let results = manifest["results"] else {
                 fail("\(url.path): not a manifest with results")
             }
-            for line in flatten(results, prefix: "") { print(line) }
-        }
-
-        func flatten(_ v: JSONValue, prefix: String) -> [String] {
-            switch v {
-            case .object(let o): return o.keys.sorted().flatMap { flatten(o[$0]!, prefix: prefix.isEmpty ? $0 : "\(prefix).\($0)") }
-            case .array(let a) where a.contains(where: { if case .object = $0 { return true }; if case .array = $0 { return true }; return false }):
-                return a.enumerated().flatMap { flatten($1, prefix: "\(prefix)[\($0)]") }
-            case .array(let a): return ["\(prefix) = [" + a.map { item -> String in
-                if case .number(let d) = item { return String(format: "%.6g", d) }
-                if case .string(let s) = item { return s }
-                return item.text() }.joined(separator: ", ") + "]"]
-            case .number(let d): return ["\(prefix) = \(String(format: "%.6g", d))"]
-            case .string(let s): return ["\(prefix) = \(s)"]
-            case .bool(let b): return ["\(prefix) = \(b)"]
-            case .null: return ["\(prefix) = null"]
-            }
+            for line in resultLines(results) { print(line) }
         }
     }
 }

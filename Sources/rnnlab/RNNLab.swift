@@ -22,7 +22,7 @@ struct RNNLab: ParsableCommand {
 
         The lecture chapters in notebooks-md/ use these commands. Every pass is exact Float64 arithmetic on OpenBLAS/LAPACK; the probe format (rnnlab-probe/1) lets any outside implementation be compared with the lab number for number.
         """,
-        subcommands: [List.self, Show.self, Run.self, SweepCommand.self, Plot.self, Results.self, Notebook.self, Probe.self, Sample.self, CorpusCommand.self, Bench.self]
+        subcommands: [List.self, Show.self, Run.self, SweepCommand.self, Plot.self, Results.self, Notebook.self, BookCommand.self, Serve.self, Probe.self, Sample.self, CorpusCommand.self, Bench.self]
     )
 
     /// ArgumentParser exits 64 on a bad option; the README promises 2 for every bad option or

@@ -26,7 +26,7 @@ extension ClippingTraining {
             rate.append(.points("\(label(v)): \(stable) of \(n)", x: [x], y: [r.rate], style: Style(color: color(v), pointSize: 1.8)))
         }
         let stability = Panel(
-            title: "trained stably (no overflow, test MSE < \(plain(stableBound))) in how many seeds; bar: Wilson 95 %",
+            title: "share of seeds that trained stably (no overflow, test MSE < \(plain(stableBound))); bar: Wilson 95 %",
             xLabel: "clipping rule (see the key)", yLabel: "share of seeds",
             xRange: 0.5...(Double(variants.count) + 0.5), yRange: -0.02...1.02, key: .outside, series: rate)
 
@@ -55,7 +55,7 @@ extension ClippingTraining {
 
         let mse = perSeed { $0.finalTestMSE }
         let loss = Panel(
-            title: "final test MSE of each seed (dashed: median, shaded: quartiles; dotted gray: predict 1, MSE 1/6)",
+            title: "final test MSE per seed (dashed: median; shaded: quartiles; dotted: 1/6)",
             xLabel: "seed", yLabel: "final test MSE", yScale: .log,
             xRange: xRange, yRange: (min(mse.lowest, addingBaselineMSE) / 2)...(cap * 2), key: .outside,
             series: mse.series, referenceLines: [ReferenceLine(y: addingBaselineMSE, style: Style(color: .gray, dash: .dotted, width: 1.5))])
@@ -72,7 +72,7 @@ extension ClippingTraining {
         let first = runs[0].result
         return [Figure(name: "sweep",
                        title: "Clipping rules over \(n) seeds (η = \(plain(first.learningRate)), τ = \(plain(first.normThreshold))): does one seed's picture hold?",
-                       size: Size(width: 1200, height: 3 * 400 + 60), layout: Grid(rows: 3, columns: 1),
+                       size: Size(width: 1300, height: 3 * 400 + 60), layout: Grid(rows: 3, columns: 1),
                        panels: [stability, loss, spectrum])]
     }
 }

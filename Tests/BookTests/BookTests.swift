@@ -1,0 +1,186 @@
+@testable import Book
+import Foundation
+import Lab
+import Testing
+
+/// The fixture lab (Tests/BookTests/Fixtures/lab): one chapter in English and Korean, a second
+/// chapter in English only, a figure with a manifest, a source file, a KaTeX stand-in.
+enum Fixture {
+    static var root: URL { Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("lab") }
+
+    static func build() throws -> (site: URL, report: BookBuilder.Report) {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("book-test-\(UUID().uuidString)")
+        let builder = BookBuilder(
+            root: root, editions: BookEdition.discover(chapters: root.appendingPathComponent("notebooks-md")),
+            katex: root.appendingPathComponent("katex"),
+            figureNote: { path in
+                path == "plots/demo/norms.png"
+                    ? FigureNote(experiment: "demo", title: "Demo norms", description: "Read the slope of the line.", command: "rnnlab run demo")
+                    : nil
+            })
+        return (site, try builder.build(into: site))
+    }
+
+    static func page(_ site: URL, _ path: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+    }
+}
+
+/// The text a reader sees outside code: tags, `<pre>` blocks and `<code>` spans removed.
+func proseText(_ html: String) -> String {
+    var text = html
+    for pattern in [#"<pre[\s\S]*?</pre>"#, #"<code[\s\S]*?</code>"#, #"<script[\s\S]*?</script>"#, #"<!--[\s\S]*?-->"#, #"<[^>]+>"#] {
+        text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+    }
+    return text
+}
+
+/// The repository's root, found from this file's path (the tests run from anywhere).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite("Web book")
+struct BookTests {
+    @Test("$x^2$ in a chapter becomes KaTeX markup, $$…$$ a display formula, and no raw $ is left outside code")
+    func mathIsShielded() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains(#"<span class="math inline">x^2</span>"#))
+        #expect(html.contains(#"<div class="math display">\sum_{t=1}^{T} W_{hh}^t \, x_t</div>"#))
+        let prose = proseText(html.replacingOccurrences(of: #"<span class="math[^"]*">[^<]*</span>|<div class="math display">[^<]*</div>"#,
+                                                        with: "", options: .regularExpression))
+        // "$5 and $6" is a price, not a formula: the only dollars left are those two.
+        #expect(prose.components(separatedBy: "$").count - 1 == 2, "raw $ outside code: \(prose)")
+        #expect(html.contains("<code>echo $HOME</code>"))
+        #expect(html.contains("katex.min.js") && html.contains("katex.min.css"))
+        for asset in ["assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/katex/fonts/KaTeX_Main-Regular.woff2", "assets/book.js", "assets/book.css"] {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(asset).path), "\(asset) missing")
+        }
+    }
+
+    @Test("underscores inside words stay underscores: σ_max and h_t are not emphasis")
+    func underscoresInsideWords() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains("σ_max^k"))
+        #expect(html.contains("state h_t grows"))
+        #expect(!html.contains("<em>max"))
+        #expect(html.contains("<code>a_b * c_d</code>"))
+    }
+
+    @Test("each edition gets its pages, and every page a 한국어 / English switch to its twin (or to the contents)")
+    func languageSwitch() throws {
+        let (site, report) = try Fixture.build()
+        #expect(Set(report.pages) == ["index.html", "01-squares.html", "02-english-only.html", "ko/index.html", "ko/01-squares.html", "overview.html"])
+        let english = try Fixture.page(site, "01-squares.html")
+        #expect(english.contains(#"<html lang="en">"#))
+        #expect(english.contains(#"href="ko/01-squares.html">한국어</a>"#))
+        let korean = try Fixture.page(site, "ko/01-squares.html")
+        #expect(korean.contains(#"<html lang="ko">"#))
+        #expect(korean.contains(#"href="../01-squares.html">English</a>"#))
+        #expect(korean.contains(#"<span class="math inline">x^2</span>"#))
+        #expect(korean.contains("이 그림을 읽는 법"))
+        // No Korean twin: the switch leads to the Korean contents.
+        let englishOnly = try Fixture.page(site, "02-english-only.html")
+        #expect(englishOnly.contains(#"href="ko/index.html">한국어</a>"#))
+        // Each sidebar lists its own edition's pages.
+        #expect(korean.contains(#"href="../ko/01-squares.html""#) || korean.contains(#"href="01-squares.html""#))
+        #expect(!korean.contains("2. English only"))
+    }
+
+    @Test("a figure is copied into the site and captioned with how to read it and the command that regenerates it; a translated figure not drawn yet falls back to the first edition's")
+    func figureCaption() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains(#"<img src="repo/plots/demo/norms.png" alt="Norms against k for the W = [W_h W_x] case""#))
+        #expect(html.contains("How to read this figure"))
+        #expect(html.contains("Read the slope of the line."))
+        #expect(html.contains(#"<code class="language-sh">rnnlab run demo</code>"#))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("repo/plots/demo/norms.png").path))
+        // The Korean chapter asks for plots/ko/demo/norms.png, not drawn yet: it shows the English figure.
+        let korean = try Fixture.page(site, "ko/01-squares.html")
+        #expect(korean.contains(#"<img src="../repo/plots/demo/norms.png""#))
+        #expect(korean.contains("Read the slope of the line."))
+    }
+
+    @Test("links to source files become line-numbered pages in the site; a link leaving the repository stays as written")
+    func links() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains(#"href="repo/Sources/Demo/Step.swift.html""#))
+        let source = try Fixture.page(site, "repo/Sources/Demo/Step.swift.html")
+        #expect(source.contains(#"id="L2""#) && source.contains("func step"))
+        #expect(html.contains(#"href="../../../../etc/passwd""#))
+        #expect(html.contains(#"href="02-english-only.html#the-end""#))
+        #expect(try Fixture.page(site, "02-english-only.html").contains(#"href="01-squares.html#11-the-step""#))
+        #expect(html.contains(#"<h2 id="11-the-step">"#))
+        #expect(try Fixture.page(site, "overview.html").contains(#"href="index.html""#))
+    }
+
+    @Test("an indented equation block is shown as an equation linked to the source files its section cites")
+    func equationsLinkToSources() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains(#"<div class="equation"><pre><code>h_t = tanh(W_hh h_{t−1} + W_xh x_t)"#))
+        #expect(html.contains(#"Implemented in: <a href="repo/Sources/Demo/Step.swift.html"><code>Step.swift</code></a>"#))
+    }
+
+    @Test("command blocks get a copy button, output blocks the terminal style, and details blocks keep their Markdown")
+    func blocks() throws {
+        let (site, _) = try Fixture.build()
+        let html = try Fixture.page(site, "01-squares.html")
+        #expect(html.contains(#"<div class="command"><button class="copy""#))
+        #expect(html.contains(#"<div class="output"><span class="output-label">output</span><pre><code>answer = 42"#))
+        #expect(html.contains("<details><summary>Answer</summary>"))
+        #expect(html.contains("<strong>bold</strong>, and <code>code</code> too."))
+    }
+
+    @Test("every chapter of the repository renders: no Markdown syntax or shield token left in the text a reader sees")
+    func repositoryChaptersRender() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("book-repo-\(UUID().uuidString)")
+        let report = try BookBuilder.lab(LabPaths(root: repositoryRoot), katex: nil).build(into: site)
+        #expect(report.pages.contains("index.html") && report.pages.contains("03-bptt-and-singular-values.html"))
+        for page in report.pages {
+            let html = try Fixture.page(site, page)
+            let prose = proseText(html)
+            for leftover in ["**", "`", "](", "$", "rnnlabmath", "rnnlabcode", "rnnlabblock", "\u{E000}", "\u{E001}"] {
+                #expect(!prose.contains(leftover), "\(page): '\(leftover)' left in the text")
+            }
+            // Every image names a file the site holds.
+            for match in html.matches(of: #/<img src="([^"]+)"/#) {
+                let src = String(match.1).removingPercentEncoding!
+                let folder = (page as NSString).deletingLastPathComponent
+                let url = site.appendingPathComponent(folder).appendingPathComponent(src).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(page): image \(src) missing")
+            }
+        }
+    }
+}
+
+@Suite("Lab pages")
+struct LabPageTests {
+    @Test("the form lists every setting with its doc, range, default and quick value; hide= hides a control, and URL values fill the fields")
+    func experimentForm() throws {
+        let runner = Runner(paths: LabPaths(root: repositoryRoot), log: { _ in }, interactive: false)
+        let (experiment, file) = try runner.load("backprop-through-whh")
+        let query = LabQuery(items: [("quick", "1"), ("set.gaussian_gain", "1.2"), ("hide", "seed"), ("figure", "norms")])
+        let html = LabPages.experiment(file: file, schema: experiment.schema, query: query, experiments: [])
+        for spec in experiment.schema.parameters {
+            #expect(html.contains(#"data-key="\#(spec.key)""#))
+            #expect(html.contains(escapeHTML(spec.doc)))
+        }
+        #expect(html.contains(#"name="gaussian_gain" value="1.2""#))
+        #expect(html.contains(#"name="steps" value="40""#), "the quick value of steps")
+        #expect(html.contains(#"quick <code>40</code> <button type="button" class="quick-value" data-value="40">use</button>"#))
+        #expect(html.contains(#"data-key="seed" data-file="1" data-quick="1" hidden"#))
+        #expect(html.contains(#"data-figure="norms""#))
+    }
+
+    @Test("a field's text becomes the --set argument the CLI takes; strings are quoted so no text changes type")
+    func setArguments() {
+        #expect(LabPages.setArgument(key: "gaussian_gain", text: "1.2", kind: .double(.all)) == "gaussian_gain=1.2")
+        #expect(LabPages.setArgument(key: "cell", text: "lstm", kind: .choice(["lstm", "gru"])) == #"cell="lstm""#)
+        #expect(LabPages.setArgument(key: "corpus.path", text: #"a "b".txt"#, kind: .string) == #"corpus.path="a \"b\".txt""#)
+        #expect(LabPages.text(.string("lstm")) == "lstm")
+        #expect(LabPages.text(.doubles([0.5, 2])) == "[0.5, 2.0]")
+    }
+}
