@@ -197,6 +197,7 @@ public struct BookBuilder {
             if case .object(let overrides)? = manifest["overrides"] {
                 for key in overrides.keys.sorted() { command += " --set \(key)=\(overrides[key]!.text())" }
             }
+            if case .string(let language)? = manifest["language"] { command += " --lang \(language)" }
         }
         let description = file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
         return FigureNote(experiment: name, title: file.title, description: description, command: command)

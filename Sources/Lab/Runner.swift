@@ -97,6 +97,9 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
     public var log: @Sendable (String) -> Void
     /// True on a terminal: progress rewrites one line instead of printing many.
     public var interactive: Bool
+    /// Off a terminal, also pass an experiment's progress notes ("iteration 250 of 1000") to `log`,
+    /// at most one a second (the lab server streams them to the page).
+    public var logsNotes = false
     private let cancelFlag = CancelFlag()
     private let order: [String]
 
@@ -164,7 +167,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             return loaded.map { RunReport(name: $0.1.name, status: .badFile("--output \(relativePath(base)): \(error)")) }
         }
         let jobs = max(1, min(options.jobs, loaded.count))
-        let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, log: log)
+        let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, logsNotes: logsNotes, log: log)
         let results = ReportSlots(count: loaded.count)
         if jobs == 1 {
             for (i, item) in loaded.enumerated() {
@@ -202,7 +205,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         options.reuse = []
         var captured: K.Result?
         let report = runOne(experiment, file, index: 0, options: options,
-                            progress: Progress(total: 1, interactive: false, log: log)) { context in
+                            progress: Progress(total: 1, interactive: false, logsNotes: logsNotes, log: log)) { context in
             let settings: K.Settings = file.settings()
             let result = try K.run(settings, context: context)
             captured = result
@@ -350,6 +353,16 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return language == .english ? base : base.appendingPathComponent(language.rawValue)
     }
 
+    /// True when the run's own folder holds the manifest of the run these options would make
+    /// (same fingerprint, --quick, --set and language), whether or not its figures are there: a
+    /// sweep's aggregate reads only the manifests (git keeps only those of a committed sweep).
+    public func hasFinishedRun(_ name: String, options: RunOptions) -> Bool {
+        guard let (experiment, file) = try? load(name, overrides: options.overrides, quick: options.quick),
+              let fingerprint = experiment.fingerprint(file, paths.root) else { return false }
+        let folder = outputFolder(options).appendingPathComponent(options.folderName ?? file.name)
+        return finishedRun(in: folder, of: file, fingerprint: fingerprint.hash, language: options.language ?? .english) != nil
+    }
+
     /// True when the run's own folder already holds the identical run (see `reusableRun`).
     public func hasIdenticalRun(_ name: String, options: RunOptions) -> Bool {
         guard let (experiment, file) = try? load(name, overrides: options.overrides, quick: options.quick),
@@ -440,7 +453,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         } catch { return RunReport(name: name, status: .computeFailed("\(error)")) }
         defer { lock.release() }
         return translate(source, as: base.appendingPathComponent(name), name: name, kind: (try? load(name, quick: options.quick))?.0.name ?? name,
-                         options: options, base: base, index: 0, started: Date(), progress: Progress(total: 1, interactive: false, log: log))
+                         options: options, base: base, index: 0, started: Date(), progress: Progress(total: 1, interactive: false, logsNotes: logsNotes, log: log))
     }
 
     /// Draws the English run `english` again in `options.language` into this run's `folder`:
@@ -602,14 +615,16 @@ final class CancelFlag: @unchecked Sendable {  // every access holds `lock`
 final class Progress: @unchecked Sendable {  // every access holds `lock`
     private let total: Int
     private let interactive: Bool
+    private let logsNotes: Bool
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
     private var current: (index: Int, name: String, started: Date)?
     private var lastNote = Date.distantPast
 
-    init(total: Int, interactive: Bool, log: @escaping @Sendable (String) -> Void) {
+    init(total: Int, interactive: Bool, logsNotes: Bool = false, log: @escaping @Sendable (String) -> Void) {
         self.total = total
         self.interactive = interactive
+        self.logsNotes = logsNotes
         self.log = log
     }
 
@@ -622,9 +637,11 @@ final class Progress: @unchecked Sendable {  // every access holds `lock`
 
     func note(name: String, _ text: String) {
         lock.lock(); defer { lock.unlock() }
-        guard interactive, let c = current, c.name == name, Date().timeIntervalSince(lastNote) > 0.1 else { return }
+        guard interactive || logsNotes, let c = current, c.name == name,
+              Date().timeIntervalSince(lastNote) > (interactive ? 0.1 : 1) else { return }
         lastNote = Date()
-        write(String(format: "\r\u{1B}[K[%d/%d] %@: %@ (%.1f s)", c.index + 1, total, name, text, Date().timeIntervalSince(c.started)))
+        let line = String(format: "[%d/%d] %@: %@ (%.1f s)", c.index + 1, total, name, text, Date().timeIntervalSince(c.started))
+        if interactive { write("\r\u{1B}[K" + line) } else { log(line) }
     }
 
     func end(index: Int, name: String, seconds: Double, status: RunStatus, reusing earlier: String? = nil) {

@@ -194,6 +194,7 @@ public actor RunService {
         // not one of the few that serve requests.
         let thread = Thread { [self] in
             let runner = Runner(paths: paths, log: { line in Task { await self.send(id, .progress(line)) } }, interactive: false)
+            runner.logsNotes = true
             var options = RunOptions()
             options.overrides = overrides
             options.quick = quick

@@ -51,6 +51,18 @@ struct SweepRunTests {
         let resumed = try Self.sweep(["--vary", "seed=1..4", "--jobs", "2"], into: folder)
         #expect(resumed.status == 0 && resumed.stderrText.contains("3 already done, 1 to run"), "stderr: \(resumed.stderrText)")
         #expect(try Self.json(folder.appendingPathComponent("sweep.json"))["points_collected"] as? Int == 4)
+
+        // A committed sweep keeps only the points' manifests (.gitignore): collect still counts them all.
+        for seed in 1...4 {
+            let point = folder.appendingPathComponent("seed-\(seed)")
+            for file in try FileManager.default.contentsOfDirectory(atPath: point.path) where file != "manifest.json" {
+                try FileManager.default.removeItem(at: point.appendingPathComponent(file))
+            }
+        }
+        let collected = try Rnnlab.run(["sweep", "collect", "backprop-through-whh", "--quick", "--output", folder.path],
+                                       directory: Rnnlab.packageRoot, timeout: 120)
+        #expect(collected.status == 0, "stderr: \(collected.stderrText)")
+        #expect(try Self.json(folder.appendingPathComponent("sweep.json"))["points_collected"] as? Int == 4)
     }
 
     /// A Slurm cluster that answers `sinfo` with a node (scripts/slurm-cluster.sh start).

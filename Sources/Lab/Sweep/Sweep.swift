@@ -199,7 +199,7 @@ public final class Sweep: Sendable {
         var missing: [SweepSummary.Missing] = []
         for point in plan.points {
             let manifestURL = folder.appendingPathComponent(point.id).appendingPathComponent("manifest.json")
-            guard runner.hasIdenticalRun(plan.experiment, options: options(for: point)),
+            guard runner.hasFinishedRun(plan.experiment, options: options(for: point)),
                   let data = FileManager.default.contents(atPath: manifestURL.path),
                   let manifest = try? JSONDecoder().decode(JSONValue.self, from: data),
                   let results = manifest["results"] else {
