@@ -24,6 +24,14 @@ struct SweepFigures {
     ]
     var trailingLabel: String { Self.trailingNumberMeaning[summary.plan.experiment] ?? "the key's last number" }
 
+    /// How a student reads a key's parts, per experiment (`irnn` is "IRNN (W_hh = I)"); parts
+    /// not listed are drawn as the key writes them.
+    static let displayNames: [String: [String: String]] = [
+        "irnn-adding": ["irnn": "IRNN (W_hh = I)", "relu": "ReLU RNN (Gaussian W_hh)", "tanh": "tanh RNN", "lstm": "LSTM",
+                        "gru": "GRU", "final_test_mse": "final test MSE", "updates_run": "updates run"],
+    ]
+    func shown(_ part: String) -> String { Self.displayNames[summary.plan.experiment]?[part] ?? part }
+
     /// One key split into the panel it belongs to, its curve and its x (when the key ends in a number).
     struct KeyParts {
         var metric: String
@@ -84,7 +92,7 @@ struct SweepFigures {
                 let color = Color.cycle[i % Color.cycle.count]
                 series.append(.band("", x: points.map(\.x), lower: points.map(\.rate.wilson.lowerBound),
                                     upper: points.map(\.rate.wilson.upperBound), style: Style(color: color, fillOpacity: 0.15)))
-                series.append(.linesPoints(family, x: points.map(\.x), y: points.map(\.rate.rate), style: Style(color: color, pointSize: 0.8)))
+                series.append(.linesPoints(shown(family), x: points.map(\.x), y: points.map(\.rate.rate), style: Style(color: color, pointSize: 0.8)))
             }
             let trials = g.success.values.map(\.trials).max() ?? 0
             panels.append(Panel(title: "success rate over \(trials) runs (band: Wilson 95 %)", xLabel: trailingLabel,
@@ -119,9 +127,9 @@ struct SweepFigures {
                     series.append(.band("", x: points.map(\.x), lower: points.map(\.s.lowerQuartile), upper: points.map(\.s.upperQuartile),
                                         style: Style(color: color, fillOpacity: 0.15)))
                 }
-                series.append(.linesPoints(family, x: points.map(\.x), y: points.map(\.s.median), style: Style(color: color, pointSize: 0.8)))
+                series.append(.linesPoints(shown(family), x: points.map(\.x), y: points.map(\.s.median), style: Style(color: color, pointSize: 0.8)))
             }
-            panels.append(Panel(title: "\(metric): median over the runs (band: quartiles)", xLabel: trailingLabel, yLabel: metric,
+            panels.append(Panel(title: "\(shown(metric)): median over the runs (band: quartiles)", xLabel: trailingLabel, yLabel: shown(metric),
                                 yScale: Self.wantsLog(all) ? .log : .linear, key: .outside, series: series))
         }
         // Keys without a trailing number that differ between runs: each run's value, and the mean.

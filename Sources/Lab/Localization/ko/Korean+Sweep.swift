@@ -10,6 +10,8 @@ extension Korean {
         ("setting group (their settings are in sweep.json)", "설정 묶음 (각 설정은 sweep.json에)"),
         ("final_test_mse", "최종 테스트 MSE"),
         ("updates_run", "업데이트 횟수"),
+        ("updates run", "업데이트 횟수"),
+        ("IRNN (W_hh = I)", "IRNN (W_hh = I)"),
         ("irnn", "IRNN"), ("lstm", "LSTM"), ("gru", "GRU"), ("relu", "ReLU RNN"), ("tanh", "tanh RNN"),
         ("{}: {} runs, {} values of seed per setting", "{1}: 실행 {2}번, 설정마다 시드 {3}개"),
         ("{}: {} runs, {} value of seed per setting", "{1}: 실행 {2}번, 설정마다 시드 {3}개"),
