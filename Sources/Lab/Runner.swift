@@ -406,6 +406,12 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         return nil
     }
 
+    /// True when a run folder's files include a diagram: an SVG that is not one of `figures`
+    /// drawn as SVG. A diagram keeps no model, so it cannot be drawn again in another language.
+    static func holdsDiagrams(_ entries: [String], figures: Set<String>) -> Bool {
+        entries.contains { $0.hasSuffix(".svg") && !figures.contains(String($0.dropLast(4))) }
+    }
+
     /// For a run in another language: the folder of the identical English run (the default
     /// output folder's, or one among `options.reuse`) whose figures can be drawn again in that
     /// language from their saved models: same fingerprint, --quick and --set, every figure's
@@ -422,8 +428,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             let modelsSaved = names.count == figures.count
                 && names.allSatisfy { entries.contains(SavedFigure.fileName($0)) }
-            let diagrams = entries.contains { $0.hasSuffix(".svg") && !names.contains(String($0.dropLast(4))) }
-            if modelsSaved && !diagrams { return folder }
+            if modelsSaved && !Self.holdsDiagrams(entries, figures: Set(names)) { return folder }
         }
         return nil
     }
@@ -441,7 +446,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             return RunReport(name: name, status: .badFile("\(name): no saved run in \(relativePath(source)); run `rnnlab run \(name)\(options.quick ? " --quick" : "")` first"))
         }
         let figures = Set(entries.filter { $0.hasSuffix(".figure.json") }.map { String($0.dropLast(".figure.json".count)) })
-        if entries.contains(where: { $0.hasSuffix(".svg") && !figures.contains(String($0.dropLast(4))) }) {
+        if Self.holdsDiagrams(entries, figures: figures) {
             return RunReport(name: name, status: .badFile("\(name): its diagrams keep no model to translate; `rnnlab run \(name) --lang \((options.language ?? .english).rawValue)` draws them (in under a second)"))
         }
         let base = outputFolder(options)

@@ -179,10 +179,10 @@ extension RNNLab {
 
         func run() throws {
             let paths = LabPaths.discover()
+            for name in names where !isExperimentName(name) {
+                fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
+            }
             if language != .english {
-                for name in names where !isExperimentName(name) {
-                    fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
-                }
                 let runner = Runner(paths: paths)
                 var options = RunOptions()
                 options.quick = quick
@@ -199,9 +199,6 @@ extension RNNLab {
             }
             let formats: [OutputFormat]
             do { formats = try OutputFormat.parseList(format) } catch { fail("--format: \(error)") }
-            for name in names where !isExperimentName(name) {
-                fail("'\(name.debugDescription.dropFirst().dropLast())' is not an experiment name ([a-z0-9][a-z0-9-]*, see `rnnlab list`)")
-            }
             let stopper = DrawingStopper()
             var count = 0
             for name in names {

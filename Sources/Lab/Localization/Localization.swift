@@ -71,26 +71,31 @@ public enum Localization {
     /// The translation of the figures of experiment kind `kind` into `language`: the kind's own
     /// table, then the rows every experiment shares. English is the identity.
     public static func translation(for kind: String, language: Language) -> Translation? {
-        switch language {
-        case .english: return nil
-        case .korean: return Translation((Korean.tables[kind] ?? []) + Korean.shared)
-        }
+        rows(language, tables: [kind]).map(Translation.init)
+    }
+
+    /// A function that translates one text (identity for English or an unknown kind).
+    public static func translator(for kind: String, language: Language) -> @Sendable (String) -> String {
+        translator(rows(language, tables: [kind]))
     }
 
     /// The translation of a sweep's aggregate figure of experiment kind `kind`: the sweep
     /// figure's own rows (`Korean.tables["sweep"]`), then the kind's, then the shared ones.
     public static func sweepTranslator(for kind: String, language: Language) -> @Sendable (String) -> String {
+        translator(rows(language, tables: ["sweep", kind]))
+    }
+
+    /// The rows of `tables`, in order, then the shared ones; nil for English.
+    static func rows(_ language: Language, tables: [String]) -> [Translation.Row]? {
         switch language {
-        case .english: return { $0 }
-        case .korean:
-            let t = Translation((Korean.tables["sweep"] ?? []) + (Korean.tables[kind] ?? []) + Korean.shared)
-            return { t($0) }
+        case .english: return nil
+        case .korean: return tables.flatMap { Korean.tables[$0] ?? [] } + Korean.shared
         }
     }
 
-    /// A function that translates one text (identity for English or an unknown kind).
-    public static func translator(for kind: String, language: Language) -> @Sendable (String) -> String {
-        guard let t = translation(for: kind, language: language) else { return { $0 } }
+    static func translator(_ rows: [Translation.Row]?) -> @Sendable (String) -> String {
+        guard let rows else { return { $0 } }
+        let t = Translation(rows)
         return { t($0) }
     }
 }

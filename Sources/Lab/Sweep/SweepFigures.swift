@@ -17,20 +17,16 @@ import Plotting
 struct SweepFigures {
     let summary: SweepSummary
 
-    /// What a result key's trailing number is, per experiment, for the x axis (the keys say
-    /// `final_test_mse.irnn.100`; a student reads "sequence length T").
-    static let trailingNumberMeaning: [String: String] = [
-        "irnn-adding": "sequence length T",
-    ]
-    var trailingLabel: String { Self.trailingNumberMeaning[summary.plan.experiment] ?? "the key's last number" }
-
-    /// How a student reads a key's parts, per experiment (`irnn` is "IRNN (W_hh = I)"); parts
-    /// not listed are drawn as the key writes them.
+    /// How a student reads a key's parts, per experiment: `irnn` is "IRNN (W_hh = I)", and the
+    /// key's trailing number (`final_test_mse.irnn.100`), under `#`, is "sequence length T".
+    /// Parts not listed are drawn as the key writes them.
     static let displayNames: [String: [String: String]] = [
-        "irnn-adding": ["irnn": "IRNN (W_hh = I)", "relu": "ReLU RNN (Gaussian W_hh)", "tanh": "tanh RNN", "lstm": "LSTM",
-                        "gru": "GRU", "final_test_mse": "final test MSE", "updates_run": "updates run"],
+        "irnn-adding": ["#": "sequence length T", "irnn": "IRNN (W_hh = I)", "relu": "ReLU RNN (Gaussian W_hh)",
+                        "tanh": "tanh RNN", "lstm": "LSTM", "gru": "GRU",
+                        "final_test_mse": "final test MSE", "updates_run": "updates run"],
     ]
     func shown(_ part: String) -> String { Self.displayNames[summary.plan.experiment]?[part] ?? part }
+    var trailingLabel: String { Self.displayNames[summary.plan.experiment]?["#"] ?? "the key's last number" }
 
     /// One key split into the panel it belongs to, its curve and its x (when the key ends in a number).
     struct KeyParts {
