@@ -167,7 +167,7 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             return loaded.map { RunReport(name: $0.1.name, status: .badFile("--output \(relativePath(base)): \(error)")) }
         }
         let jobs = max(1, min(options.jobs, loaded.count))
-        let progress = Progress(total: loaded.count, interactive: interactive && jobs == 1, logsNotes: logsNotes, log: log)
+        let progress = Progress(total: loaded.count, interactive: interactive, logsNotes: logsNotes, log: log)
         let results = ReportSlots(count: loaded.count)
         if jobs == 1 {
             for (i, item) in loaded.enumerated() {
@@ -175,10 +175,14 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
                 if isCancelled { break }
             }
         } else {
+            // Longest first (the time each committed run took, from its manifest), each worker
+            // taking the next when it is free: the long runs start at once and the short ones
+            // fill the gaps, so the whole set ends close to (total time) / jobs.
             let work = loaded
+            let queue = WorkQueue(order: Self.longestFirst(work.map { measuredSeconds(of: $0.1.name) }))
             BLASThreads.forConcurrentRuns {
-                DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-                    for i in stride(from: worker, to: work.count, by: jobs) {
+                DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                    while let i = queue.next() {
                         results[i] = runOne(work[i].0, work[i].1, index: i, options: options, progress: progress)
                     }
                 }
@@ -549,6 +553,15 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         }
     }
 
+    /// The indices of `seconds` from the longest to the shortest; an unknown time (no committed
+    /// run) counts as the longest, so a new experiment is not left to run alone at the end.
+    static func longestFirst(_ seconds: [Double?]) -> [Int] {
+        seconds.indices.sorted { i, j in
+            let a = seconds[i] ?? .infinity, b = seconds[j] ?? .infinity
+            return a != b ? a > b : i < j
+        }
+    }
+
     /// Seconds the committed run in `plots/NAME/` took (computation and figures), from its manifest.
     public func measuredSeconds(of name: String) -> Double? {
         let url = paths.plots.appendingPathComponent(name).appendingPathComponent("manifest.json")
@@ -601,6 +614,20 @@ final class ReportSlots: @unchecked Sendable {  // every access holds `lock`
     }
 }
 
+/// Hands out the indices of `order` one at a time to the workers that ask.
+final class WorkQueue: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private let order: [Int]
+    private var taken = 0
+    init(order: [Int]) { self.order = order }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard taken < order.count else { return nil }
+        taken += 1
+        return order[taken - 1]
+    }
+}
+
 /// `[a-z0-9][a-z0-9-]*`: an experiment's name names a file in experiments/ and a folder in plots/,
 /// so it can hold no `/`, no `..` and nothing a shell or a terminal would read twice.
 public func isExperimentName(_ name: String) -> Bool {
@@ -616,14 +643,18 @@ final class CancelFlag: @unchecked Sendable {  // every access holds `lock`
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
-/// Progress on standard error: one rewritten line on a terminal, plain lines otherwise.
+/// Progress on standard error: on a terminal, one rewritten status line naming every run in
+/// progress with its latest note and time ("[3/15] irnn-adding: lstm T = 100: iteration 400/5000
+/// (52 s) · [9/15] edge-of-chaos: … (4 s)"), and a kept line as each run ends; plain lines
+/// otherwise (a log, CI), with the notes too when `logsNotes` (the lab server streams them).
 final class Progress: @unchecked Sendable {  // every access holds `lock`
     private let total: Int
     private let interactive: Bool
     private let logsNotes: Bool
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
-    private var current: (index: Int, name: String, started: Date)?
+    /// The runs in progress, in the order they began.
+    private var running: [(index: Int, name: String, started: Date, note: String)] = []
     private var lastNote = Date.distantPast
 
     init(total: Int, interactive: Bool, logsNotes: Bool = false, log: @escaping @Sendable (String) -> Void) {
@@ -635,22 +666,22 @@ final class Progress: @unchecked Sendable {  // every access holds `lock`
 
     func begin(index: Int, name: String) {
         lock.lock(); defer { lock.unlock() }
-        current = (index, name, Date())
-        if interactive { write("\r\u{1B}[K[\(index + 1)/\(total)] \(name): starting") }
-        else { log("[\(index + 1)/\(total)] \(name): running") }
+        running.append((index, name, Date(), "starting"))
+        if interactive { redraw() } else { log("[\(index + 1)/\(total)] \(name): running") }
     }
 
     func note(name: String, _ text: String) {
         lock.lock(); defer { lock.unlock() }
-        guard interactive || logsNotes, let c = current, c.name == name,
-              Date().timeIntervalSince(lastNote) > (interactive ? 0.1 : 1) else { return }
+        guard let k = running.firstIndex(where: { $0.name == name }) else { return }
+        running[k].note = text
+        guard interactive || logsNotes, Date().timeIntervalSince(lastNote) > (interactive ? 0.1 : 1) else { return }
         lastNote = Date()
-        let line = String(format: "[%d/%d] %@: %@ (%.1f s)", c.index + 1, total, name, text, Date().timeIntervalSince(c.started))
-        if interactive { write("\r\u{1B}[K" + line) } else { log(line) }
+        if interactive { redraw() } else { log(Self.line(running[k], total: total)) }
     }
 
     func end(index: Int, name: String, seconds: Double, status: RunStatus, reusing earlier: String? = nil) {
         lock.lock(); defer { lock.unlock() }
+        running.removeAll { $0.name == name && $0.index == index }
         let word: String
         switch status {
         case .ok where earlier != nil: word = "the identical run in \(earlier!) reused"
@@ -660,12 +691,26 @@ final class Progress: @unchecked Sendable {  // every access holds `lock`
         default: word = "stopped"
         }
         let line = String(format: "[%d/%d] %@: %@ in %.1f s", index + 1, total, name, word, seconds)
-        if interactive { write("\r\u{1B}[K" + line + "\n") } else { log(line) }
+        if interactive { write("\r\u{1B}[K" + line + "\n"); redraw() } else { log(line) }
     }
 
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if interactive { write("\r\u{1B}[K") }
+    }
+
+    /// "[i/n] NAME: NOTE (12.3 s)".
+    private static func line(_ run: (index: Int, name: String, started: Date, note: String), total: Int) -> String {
+        String(format: "[%d/%d] %@: %@ (%.1f s)", run.index + 1, total, run.name, run.note, Date().timeIntervalSince(run.started))
+    }
+
+    /// The status line, cut to the terminal's width: a line that wrapped could not be rewritten.
+    private func redraw() {
+        var text = running.map { Self.line($0, total: total) }.joined(separator: " · ")
+        var size = winsize()
+        let width = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
+        if text.count >= width { text = String(text.prefix(max(1, width - 2))) + "…" }
+        write("\r\u{1B}[K" + text)
     }
 
     private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }

@@ -72,7 +72,7 @@ extension RNNLab {
             Examples:
               rnnlab run edge-of-chaos
               rnnlab run backprop-through-whh --set steps=300 --format png,svg
-              rnnlab run --all --quick --jobs 2
+              rnnlab run --all --quick
 
             --quick shrinks every size so the whole set runs in seconds; its figures go to plots/quick/ (ignored by git) so they never replace the committed ones.
 
@@ -96,8 +96,8 @@ extension RNNLab {
         @Option(help: "Output formats, comma-separated: png, svg, pdf.")
         var format: String = "png"
 
-        @Option(help: "Experiments to run at once (each gets one OpenBLAS thread).")
-        var jobs: Int = 1
+        @Option(help: "Experiments to run at once, the longest first, each on one OpenBLAS thread (default: one per core, \(ProcessInfo.processInfo.activeProcessorCount) here; 1 runs them one after the other on every core).")
+        var jobs: Int?
 
         @Flag(help: "Shrink sizes so the run takes seconds (figures go to plots/quick/).")
         var quick = false
@@ -117,7 +117,7 @@ extension RNNLab {
                 throw ValidationError("--stale regenerates the committed runs in plots/ (plots/ko/ with --lang ko): give it alone (with --jobs, --format or --lang)")
             }
             if !all && !stale && names.isEmpty { throw ValidationError("name an experiment (see `rnnlab list`) or use --all") }
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a folder name") }
         }
 
@@ -127,7 +127,7 @@ extension RNNLab {
             options.overrides = overrides
             options.quick = quick
             options.show = show
-            options.jobs = jobs
+            options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             options.output = output.map { URL(fileURLWithPath: $0) }
             options.reuse = reuseFolders()
             options.language = language

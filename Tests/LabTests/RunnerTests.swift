@@ -96,3 +96,68 @@ func ngramOrderBeyondTheKeyIsRefused() throws {
     #expect(message.hasSuffix("parameters.ngram.max_order: 9: order-n keys over this corpus's V = 175 symbols fit 63 bits only up to n = 8"),
             "\(message)")
 }
+
+/// A kind that records when each run starts, then waits `ms` milliseconds.
+private enum Sleeper: ExperimentKind {
+    static let name = "sleeper"
+    static let roughSeconds = 0.0
+    static let started = StartLog()
+
+    final class StartLog: @unchecked Sendable {  // every access holds `lock`
+        private let lock = NSLock()
+        private var names: [String] = []
+        func append(_ name: String) { lock.lock(); names.append(name); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return names }
+    }
+
+    struct Settings: ExperimentSettings {
+        var ms = 0
+        init() {}
+        static let fields: [Setting<Self>] = [.int("ms", \.ms, .between(0, 10_000), doc: "how long the run waits")]
+    }
+
+    struct Result: Codable, Sendable { var ok = true }
+
+    static func run(_ settings: Settings, context: RunContext) throws -> Result {
+        started.append(context.experiment)
+        Thread.sleep(forTimeInterval: Double(settings.ms) / 1000)
+        return Result()
+    }
+    static func figures(_ result: Result, settings: Settings) -> [Figure] { [] }
+}
+
+@Test("several jobs start the runs that took longest first (from their manifests), an unmeasured one first of all")
+func concurrentRunsStartLongestFirst() throws {
+    #expect(Runner.longestFirst([1, 5, nil, 3]) == [2, 1, 3, 0])
+    #expect(Runner.longestFirst([2, 2, 1]) == [0, 1, 2])   // ties keep the given order
+    let scratch = Scratch()
+    for name in ["short", "long", "middle", "new"] {
+        _ = scratch.write(name, """
+            version = 1
+            kind = "sleeper"
+            title = "Sleeper"
+            section = "tests"
+            description = "Waits."
+
+            [parameters]
+            ms = 300  # long enough that the first two runs start before either ends
+            """)
+    }
+    // The committed runs' times, as a finished run's manifest records them.
+    for (name, seconds) in [("short", 1.0), ("long", 40.0), ("middle", 7.0)] {
+        let folder = scratch.root.appendingPathComponent("plots/\(name)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"timings_seconds": {"compute": \#(seconds), "figures": 0.5}}"#.utf8)
+            .write(to: folder.appendingPathComponent("manifest.json"))
+    }
+    let runner = Runner(paths: LabPaths(root: scratch.root), experiments: [Experiment(Sleeper.self)], log: { _ in }, interactive: false)
+    var options = RunOptions()
+    options.jobs = 2
+    options.output = scratch.root.appendingPathComponent("out")
+    let reports = runner.run(["short", "long", "middle", "new"], options: options)
+    #expect(reports.map(\.name) == ["short", "long", "middle", "new"])   // reported in the order asked
+    #expect(reports.allSatisfy { $0.status == .ok })
+    let order = Sleeper.started.all
+    #expect(Set(order.prefix(2)) == ["new", "long"])
+    #expect(Array(order.suffix(2)) == ["middle", "short"])
+}
