@@ -7,6 +7,15 @@ import PackageDescription
 /// programs whose main is a no-op without libFuzzer.
 let fuzzing = ProcessInfo.processInfo.environment["RNNLAB_FUZZING"] == "1"
 
+/// Release builds of the numeric modules use the vector unit of the machine that builds them
+/// (`-target-cpu native`: AVX2 or wider instead of x86-64's baseline SSE2), so the element-wise
+/// loops of the cells (Elementwise.exp/tanh/sigmoid) run 4 lanes at a time instead of 2. Swift
+/// never fuses a·b + c into one rounding, so the numbers are the same bits as a baseline build
+/// (every --quick run's data compared); a binary built here may not start on an older CPU.
+/// RNNLAB_PORTABLE=1 builds for the baseline.
+let numeric: [SwiftSetting] = ProcessInfo.processInfo.environment["RNNLAB_PORTABLE"] == "1" ? []
+    : [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
+
 let package = Package(
     name: "rnnlab",
     platforms: [.macOS(.v13)],
@@ -33,25 +42,25 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         // Dense Float64 matrices, GEMM/SVD/eigenvalues/QR, seeded RNG, initialisers.
-        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"], swiftSettings: numeric),
         // The four cells, the one BPTT loop, stacked and bidirectional wrappers.
-        .target(name: "Recurrence", dependencies: ["LinearAlgebra"]),
+        .target(name: "Recurrence", dependencies: ["LinearAlgebra"], swiftSettings: numeric),
         // The gradient probe format (rnnlab-probe/1): a strict JSON parser, bounded reading, the input's
         // checks against its limits, the run and the output.
         .target(name: "GradientProbe", dependencies: ["LinearAlgebra", "Recurrence"]),
         // `rnnlab bench`: the BPTT workload, the numpy/JAX reference processes and the comparison table.
         .target(name: "Benchmarking", dependencies: ["LinearAlgebra", "Recurrence"]),
         // The measurements behind the gradient-dynamics experiments: pure functions → Codable results.
-        .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"]),
+        .target(name: "Dynamics", dependencies: ["LinearAlgebra", "Recurrence"], swiftSettings: numeric),
         // The one training stack: optimisers, clipping, the monitor, the training loop and its synthetic
         // tasks and readouts, the cliff's one-unit loss (primitives only).
-        .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"]),
+        .target(name: "Training", dependencies: ["LinearAlgebra", "Recurrence"], swiftSettings: numeric),
         // Figures as values → gnuplot scripts and data; the one file that runs gnuplot.
         .target(name: "Plotting"),
         // Pictures without axes (an unrolled network, a cell's wiring) as values → SVG.
         .target(name: "Diagrams"),
         // Character corpora, n-gram and RNN language models, sampling; trained with Training's stack.
-        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"]),
+        .target(name: "LanguageModels", dependencies: ["LinearAlgebra", "Recurrence", "Training"], swiftSettings: numeric),
         // Experiment files (read by its own TOML 1.0 parser), the runner, outputs and manifests, the notebook checker.
         .target(name: "Lab", dependencies: [
             "LinearAlgebra", "Recurrence", "Dynamics", "Training", "LanguageModels", "Plotting", "Diagrams",

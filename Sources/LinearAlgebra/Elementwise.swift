@@ -2,7 +2,8 @@
 ///
 /// glibc's `tanh` and `exp` are scalar calls (≈ 20 ns each); in a recurrent cell at small
 /// sizes they cost more than the GEMMs. These versions have no branches, no calls and no
-/// tables, so a loop over a buffer vectorises (two lanes with the baseline SSE2 target).
+/// tables, so a loop over a buffer vectorises: two lanes with x86-64's baseline SSE2, four with
+/// AVX2, which release builds use where the building machine has it (Package.swift, `numeric`).
 ///
 /// Method (Cody–Waite, as in fdlibm's `exp`): x = k·ln 2 + r with k = round(x/ln 2),
 /// |r| ≤ ln 2 / 2, ln 2 split in a high part with 21 trailing zero bits (so k·ln2_hi is exact)

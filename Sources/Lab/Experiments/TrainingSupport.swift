@@ -15,9 +15,10 @@ func trainingMonitor(_ context: RunContext, _ label: String, every: Int = 50) ->
 }
 
 /// Trains every job, `parallel` at a time, each on one OpenBLAS thread (the runs are independent;
-/// at H = 100 one GEMM is too small to gain from threads, two runs at once gain 2×). With
-/// `parallel` = 1 the jobs run one after the other on the process's threads.
-/// The results come back in the order of `jobs`.
+/// at H = 100 one GEMM is too small to gain from threads, two runs at once gain 2×), the costliest
+/// first (most GEMM work per update: T·gates·H²·B·iterations), so that a long run does not start
+/// last and run alone at the end. With `parallel` = 1 the jobs run one after the other on the
+/// process's threads. The results come back in the order of `jobs`.
 func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: Int, context: RunContext) throws -> [TrainingRun] {
     let workers = max(1, min(parallel, jobs.count))
     if workers == 1 {
@@ -31,13 +32,14 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
         let lock = NSLock()
         var runs: [TrainingRun?]
         var error: (any Error)?
+        let order: [Int]
         var next = 0
-        init(_ n: Int) { runs = Array(repeating: nil, count: n) }
+        init(order: [Int]) { runs = Array(repeating: nil, count: order.count); self.order = order }
         func take() -> Int? {
             lock.lock(); defer { lock.unlock() }
-            guard error == nil, next < runs.count else { return nil }
+            guard error == nil, next < order.count else { return nil }
             next += 1
-            return next - 1
+            return order[next - 1]
         }
         func put(_ i: Int, _ r: Swift.Result<TrainingRun, any Error>) {
             lock.lock(); defer { lock.unlock() }
@@ -47,7 +49,14 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
             }
         }
     }
-    let box = Box(jobs.count)
+    func cost(_ t: TrainingSettings) -> Double {
+        let H = Double(t.model.hiddenSize)
+        return Double(t.task.steps * t.model.kind.cell.gates * t.batch * t.iterations) * H * H
+    }
+    let box = Box(order: jobs.indices.sorted { i, j in
+        let a = cost(jobs[i].settings), b = cost(jobs[j].settings)
+        return a != b ? a > b : i < j
+    })
     BLASThreads.forConcurrentRuns {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = box.take() {
