@@ -1,5 +1,6 @@
 import Foundation
 import Ink
+import Lab
 
 /// What a figure's caption says beyond its alt text: how to read it (the experiment's
 /// description) and the exact command that made it (from the run's manifest).
@@ -25,6 +26,8 @@ public struct FigureNote: Sendable, Equatable {
 struct ChapterPage {
     let repositoryPath: String
     let sitePath: String
+    /// The edition's language code ("en", "ko").
+    let language: String
     let words: BookWords
     let links: SiteLinks
     let figureNote: (_ imageRepositoryPath: String) -> FigureNote?
@@ -203,7 +206,8 @@ struct ChapterPage {
             html += "<div class=\"regenerate\"><span>\(escapeHTML(words.regenerate)):</span>"
                 + "<div class=\"command\"><button class=\"copy\" type=\"button\" data-copied=\"\(escapeHTML(words.copied))\">\(escapeHTML(words.copy))</button>"
                 + "<pre><code class=\"language-sh\">\(escapeHTML(note.command))</code></pre></div></div>"
-            html += "<p class=\"served-only\"><a href=\"/lab/\(escapeHTML(note.experiment))?figure=\(escapeHTML(hrefPath(figureName)))\">\(escapeHTML(words.runInLab)) →</a></p>"
+            let lang = language == Language.english.rawValue ? "" : "&amp;lang=\(escapeHTML(language))"
+            html += "<p class=\"served-only\"><a href=\"/lab/\(escapeHTML(note.experiment))?figure=\(escapeHTML(hrefPath(figureName)))\(lang)\">\(escapeHTML(words.runInLab)) →</a></p>"
         }
         return html + "</figcaption></figure>"
     }
