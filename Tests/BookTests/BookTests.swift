@@ -120,12 +120,15 @@ struct BookTests {
         #expect(try Fixture.page(site, "overview.html").contains(#"href="index.html""#))
     }
 
-    @Test("an indented equation block is shown as an equation linked to the source files its section cites")
+    @Test("an indented equation block is shown as an equation linked to the line of the symbol its marker names; one without a marker links nowhere")
     func equationsLinkToSources() throws {
         let (site, _) = try Fixture.build()
         let html = try Fixture.page(site, "01-squares.html")
         #expect(html.contains(#"<div class="equation"><pre><code>h_t = tanh(W_hh h_{t−1} + W_xh x_t)"#))
-        #expect(html.contains(#"Implemented in: <a href="repo/Sources/Demo/Step.swift.html"><code>Step.swift</code></a>"#))
+        #expect(html.contains(#"Implemented in: <a href="repo/Sources/Demo/Step.swift.html#L1"><code>Step.swift</code> · <code>step</code></a>"#))
+        #expect(html.components(separatedBy: "implemented-in").count - 1 == 1, "the equation without a marker has no link")
+        #expect(!html.contains("equation: Sources"), "the marker is not shown")
+        #expect(try Fixture.page(site, "repo/Sources/Demo/Step.swift.html").contains(#"id="L1""#))
     }
 
     @Test("command blocks get a copy button, output blocks the terminal style, and details blocks keep their Markdown")
@@ -155,7 +158,13 @@ struct BookTests {
                 let url = site.appendingPathComponent(folder).appendingPathComponent(src).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: url.path), "\(page): image \(src) missing")
             }
+            // Every equation link leads to one line of one source file.
+            for match in html.matches(of: #/<p class="implemented-in">[^<]*<a href="([^"]+)"/#) {
+                #expect(match.1.contains(".swift.html#L"), "\(page): equation linked to \(match.1)")
+            }
         }
+        let chapter3 = try Fixture.page(site, "03-bptt-and-singular-values.html")
+        #expect(chapter3.contains(#"<a href="repo/Sources/Recurrence/BPTT.swift.html#L"#) && chapter3.contains("<code>BPTT.backward</code>"))
     }
 
     @Test("the Korean book captions each figure with the experiment's Korean description; the English book with the English one")
