@@ -16,8 +16,9 @@ public struct BookBuilder {
     public var editions: [BookEdition]
     /// The folder holding `katex.min.js`, `katex.min.css` and `fonts/`; nil: math stays TeX source.
     public var katex: URL?
-    /// The caption and command of a figure, by the figure's repository path (`plots/NAME/x.png`).
-    public var figureNote: (String) -> FigureNote?
+    /// The caption and command of a figure, by the figure's repository path (`plots/NAME/x.png`)
+    /// and the language of the page that shows it (an edition's code: "en", "ko").
+    public var figureNote: (_ imagePath: String, _ language: String) -> FigureNote?
 
     /// Debian's `libjs-katex` puts KaTeX here; `RNNLAB_KATEX` names another folder.
     public static func defaultKaTeX(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
@@ -26,7 +27,7 @@ public struct BookBuilder {
     }
 
     public init(root: URL, editions: [BookEdition], katex: URL? = BookBuilder.defaultKaTeX(),
-                figureNote: @escaping (String) -> FigureNote? = { _ in nil }) {
+                figureNote: @escaping (_ imagePath: String, _ language: String) -> FigureNote? = { _, _ in nil }) {
         self.root = root
         self.editions = editions
         self.katex = katex
@@ -34,11 +35,11 @@ public struct BookBuilder {
     }
 
     /// The lab's book: `notebooks-md/` and its language subfolders, captions from the experiment
-    /// files and the committed runs' manifests.
+    /// files (in Korean from `Localization`) and the committed runs' manifests.
     public static func lab(_ paths: LabPaths, katex: URL? = BookBuilder.defaultKaTeX()) -> BookBuilder {
         let runner = Runner(paths: paths, log: { _ in }, interactive: false)
         return BookBuilder(root: paths.root, editions: BookEdition.discover(chapters: paths.root.appendingPathComponent("notebooks-md")),
-                           katex: katex, figureNote: { figureNote(for: $0, runner: runner) })
+                           katex: katex, figureNote: { figureNote(for: $0, language: $1, runner: runner) })
     }
 
     /// What a build wrote.
@@ -79,15 +80,17 @@ public struct BookBuilder {
         var rendered: [(sitePath: String, edition: BookEdition, title: String, body: String)] = []
         for page in pages {
             let text = try String(contentsOf: page.file, encoding: .utf8)
-            let chapter = ChapterPage(repositoryPath: page.repositoryPath, sitePath: page.sitePath,
-                                      words: .of(page.edition.language), links: links, figureNote: figureNote)
+            let language = page.edition.language, figureNote = self.figureNote
+            let chapter = ChapterPage(repositoryPath: page.repositoryPath, sitePath: page.sitePath, language: language,
+                                      words: .of(language), links: links, figureNote: { figureNote($0, language) })
             let r = chapter.render(text)
             rendered.append((page.sitePath, page.edition, r.title, r.body))
         }
         if hasOverview, let first = editions.first {
             let text = try String(contentsOf: readme, encoding: .utf8)
-            let chapter = ChapterPage(repositoryPath: "README.md", sitePath: "overview.html", words: .of(first.language),
-                                      links: links, figureNote: figureNote)
+            let figureNote = self.figureNote
+            let chapter = ChapterPage(repositoryPath: "README.md", sitePath: "overview.html", language: first.language,
+                                      words: .of(first.language), links: links, figureNote: { figureNote($0, first.language) })
             let r = chapter.render(text)
             rendered.append(("overview.html", first, r.title, r.body))
             titles["overview.html"] = r.title
@@ -182,9 +185,10 @@ public struct BookBuilder {
         return body + "</code></pre>"
     }
 
-    /// The caption of `plots/NAME/FIGURE.png` (or `plots/LANG/NAME/…`, `plots/quick/NAME/…`): the
-    /// experiment file's title and description, and the command its manifest records.
-    public static func figureNote(for imagePath: String, runner: Runner) -> FigureNote? {
+    /// The caption of `plots/NAME/FIGURE.png` (or `plots/LANG/NAME/…`, `plots/quick/NAME/…`) on a
+    /// page in `language`: the experiment file's title and description (the description
+    /// translated where `Localization` has it), and the command its manifest records.
+    public static func figureNote(for imagePath: String, language: String = "en", runner: Runner) -> FigureNote? {
         let parts = imagePath.split(separator: "/").map(String.init)
         guard parts.count >= 3, parts[0] == "plots" else { return nil }
         let name = parts[parts.count - 2]
@@ -199,7 +203,8 @@ public struct BookBuilder {
             }
             if case .string(let language)? = manifest["language"] { command += " --lang \(language)" }
         }
-        let description = file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let description = Language(rawValue: language).flatMap { Localization.description(of: name, language: $0) }
+            ?? file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
         return FigureNote(experiment: name, title: file.title, description: description, command: command)
     }
 }

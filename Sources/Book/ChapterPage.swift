@@ -1,5 +1,6 @@
 import Foundation
 import Ink
+import Lab
 
 /// What a figure's caption says beyond its alt text: how to read it (the experiment's
 /// description) and the exact command that made it (from the run's manifest).
@@ -21,10 +22,12 @@ public struct FigureNote: Sendable, Equatable {
 /// doing what Ink does not: math shielded around it, indented blocks (the chapters' equations,
 /// which Ink does not parse) turned into fenced ones, heading anchors, command blocks with a
 /// copy button, `output` blocks as terminal output, figures with their caption and command,
-/// equations linked to the source files their section names, and links rewritten for the site.
+/// equations linked to the declaration that implements each, and links rewritten for the site.
 struct ChapterPage {
     let repositoryPath: String
     let sitePath: String
+    /// The edition's language code ("en", "ko").
+    let language: String
     let words: BookWords
     let links: SiteLinks
     let figureNote: (_ imageRepositoryPath: String) -> FigureNote?
@@ -58,24 +61,12 @@ struct ChapterPage {
     // MARK: - Before Ink
 
     /// Indented blocks (four spaces, after a blank line, not inside a list or a fence) become
-    /// ```` ```equation src=… ```` fences naming the source files linked in the same section.
+    /// ```` ```equation ```` fences; the `<!-- equation: FILE SYMBOL -->` marker right under one
+    /// (`EquationSource`) becomes its `src=FILE#LINE symbol=SYMBOL`, the line where the symbol
+    /// is declared now. A marker whose file or symbol is missing links the file, or nothing
+    /// (`rnnlab notebook check` reports it).
     func fenceIndentedBlocks(_ markdown: String) -> String {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The source files each section (from one heading to the next) links to.
-        var sectionSources: [Int: [String]] = [:]
-        var section = 0
-        var sectionOfLine: [Int] = []
-        let linkPattern = try! NSRegularExpression(pattern: #"\]\(([^)\s]+)\)"#)
-        for line in lines {
-            if line.hasPrefix("#") { section += 1 }
-            sectionOfLine.append(section)
-            for match in linkPattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
-                let href = String(line[Range(match.range(at: 1), in: line)!])
-                guard let (path, _) = links.repositoryPath(href, from: repositoryPath),
-                      path.hasPrefix("Sources/"), !(sectionSources[section] ?? []).contains(path) else { continue }
-                sectionSources[section, default: []].append(path)
-            }
-        }
         var out: [String] = []
         var inFence = false
         var i = 0
@@ -99,8 +90,13 @@ struct ChapterPage {
                     i += 1
                 }
                 while block.last?.isEmpty == true { block.removeLast(); i -= 1 }
-                let sources = sectionSources[sectionOfLine[i - 1]] ?? []
-                out.append("```equation" + (sources.isEmpty ? "" : " src=" + sources.joined(separator: ",")))
+                var info = "```equation"
+                if i < lines.count, case .success(let source)? = EquationSource.parse(lines[i]) {
+                    let line = (try? source.line(root: links.root).get()).map { "#L\($0)" } ?? ""
+                    info += " src=\(source.path)\(line) symbol=\(source.symbol)"
+                    i += 1
+                }
+                out.append(info)
                 out += block
                 out.append("```")
                 continue
@@ -168,12 +164,13 @@ struct ChapterPage {
             return "<div class=\"output\"><span class=\"output-label\">\(escapeHTML(words.output))</span><pre><code>\(code)</code></pre></div>"
         case "equation":
             var html = "<div class=\"equation\"><pre><code>\(code)</code></pre>"
-            if let src = info.split(separator: " ").first(where: { $0.hasPrefix("src=") }) {
-                let items = src.dropFirst(4).split(separator: ",").map { path -> String in
-                    let href = links.target(String(path), sitePath: sitePath) ?? String(path)
-                    return "<a href=\"\(escapeHTML(href))\"><code>\(escapeHTML((String(path) as NSString).lastPathComponent))</code></a>"
-                }
-                html += "<p class=\"implemented-in\">\(escapeHTML(words.implementedIn)): \(items.joined(separator: ", "))</p>"
+            let words = info.split(separator: " ")
+            if let src = words.first(where: { $0.hasPrefix("src=") }).map({ String($0.dropFirst(4)) }),
+               let symbol = words.first(where: { $0.hasPrefix("symbol=") }).map({ String($0.dropFirst(7)) }) {
+                let path = String(src.prefix { $0 != "#" }), fragment = String(src.dropFirst(path.count))
+                let name = "<code>\(escapeHTML((path as NSString).lastPathComponent))</code> · <code>\(escapeHTML(symbol))</code>"
+                let item = links.target(path, fragment: fragment, sitePath: sitePath).map { "<a href=\"\(escapeHTML($0))\">\(name)</a>" } ?? name
+                html += "<p class=\"implemented-in\">\(escapeHTML(self.words.implementedIn)): \(item)</p>"
             }
             return html + "</div>"
         default:
@@ -203,7 +200,8 @@ struct ChapterPage {
             html += "<div class=\"regenerate\"><span>\(escapeHTML(words.regenerate)):</span>"
                 + "<div class=\"command\"><button class=\"copy\" type=\"button\" data-copied=\"\(escapeHTML(words.copied))\">\(escapeHTML(words.copy))</button>"
                 + "<pre><code class=\"language-sh\">\(escapeHTML(note.command))</code></pre></div></div>"
-            html += "<p class=\"served-only\"><a href=\"/lab/\(escapeHTML(note.experiment))?figure=\(escapeHTML(hrefPath(figureName)))\">\(escapeHTML(words.runInLab)) →</a></p>"
+            let lang = language == Language.english.rawValue ? "" : "&amp;lang=\(escapeHTML(language))"
+            html += "<p class=\"served-only\"><a href=\"/lab/\(escapeHTML(note.experiment))?figure=\(escapeHTML(hrefPath(figureName)))\(lang)\">\(escapeHTML(words.runInLab)) →</a></p>"
         }
         return html + "</figcaption></figure>"
     }

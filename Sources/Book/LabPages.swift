@@ -2,7 +2,7 @@ import Foundation
 import Lab
 
 /// The state of an experiment page, all of it in the URL so that a link reproduces the view:
-/// `/lab/NAME?quick=1&set.gaussian_gain=1.2&figure=norms&hide=seed,steps&run=1`.
+/// `/lab/NAME?quick=1&set.gaussian_gain=1.2&figure=norms&hide=seed,steps&run=1&lang=ko`.
 public struct LabQuery: Sendable, Equatable {
     public var quick = false
     /// Settings changed from the experiment file (and from `--quick`), as typed: key → text.
@@ -13,6 +13,9 @@ public struct LabQuery: Sendable, Equatable {
     public var hidden: Set<String> = []
     /// Start the run when the page opens (set once a run was asked for; a cached run shows at once).
     public var run = false
+    /// The language of the page's own words and of how to read the figures (`lang=ko`, as the
+    /// Korean book links); settings, their docs and results stay as the CLI writes them.
+    public var language: Language = .english
 
     public init() {}
 
@@ -24,6 +27,7 @@ public struct LabQuery: Sendable, Equatable {
             case "figure": figure = value.isEmpty ? nil : value
             case "hide": hidden.formUnion(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             case "run": run = value == "1" || value == "true"
+            case "lang": language = Language(rawValue: value) ?? .english
             default:
                 if name.hasPrefix("set."), name.count > 4 { settings[String(name.dropFirst(4))] = value }
             }
@@ -50,10 +54,10 @@ public enum LabPages {
         }
     }
 
-    static func head(_ title: String) -> String {
+    static func head(_ title: String, language: Language = .english) -> String {
         """
         <!doctype html>
-        <html lang="en">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -67,11 +71,13 @@ public enum LabPages {
         """
     }
 
-    static func sidebar(_ experiments: [(name: String, title: String)], current: String?) -> String {
-        var html = "<nav class=\"sidebar\">\n<p class=\"brand\"><a href=\"/\">rnnlab</a></p>\n<p><a href=\"/\">← the book</a> · <a href=\"/lab/\">the lab</a></p>\n<ol class=\"toc\">\n"
+    static func sidebar(_ experiments: [(name: String, title: String)], current: String?, language: Language = .english) -> String {
+        // A Korean page leads back to the Korean book and keeps its language from page to page.
+        let book = language == .english ? "/" : "/\(language.rawValue)/", lang = language == .english ? "" : "?lang=\(language.rawValue)"
+        var html = "<nav class=\"sidebar\">\n<p class=\"brand\"><a href=\"\(book)\">rnnlab</a></p>\n<p><a href=\"\(book)\">← the book</a> · <a href=\"/lab/\">the lab</a></p>\n<ol class=\"toc\">\n"
         for e in experiments {
             let cls = e.name == current ? " class=\"current\" aria-current=\"page\"" : ""
-            html += "<li\(cls)><a href=\"/lab/\(escapeHTML(e.name))\">\(escapeHTML(e.name))</a></li>\n"
+            html += "<li\(cls)><a href=\"/lab/\(escapeHTML(e.name))\(lang)\">\(escapeHTML(e.name))</a></li>\n"
         }
         return html + "</ol>\n</nav>\n"
     }
@@ -94,9 +100,12 @@ public enum LabPages {
         let name = file.name
         var body = "<h1>\(escapeHTML(file.title))</h1>\n"
         body += "<p class=\"section\"><code>\(escapeHTML(name))</code> — \(escapeHTML(file.section))</p>\n"
-        body += "<details class=\"how-to-read\" open><summary>How to read its figures</summary><p>\(textWithCode(file.description.split(whereSeparator: \.isNewline).joined(separator: " ")))</p></details>\n"
+        let description = Localization.description(of: name, language: query.language)
+            ?? file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let howToRead = query.language == .korean ? "그림을 읽는 법" : "How to read its figures"
+        body += "<details class=\"how-to-read\" open><summary>\(howToRead)</summary><p>\(textWithCode(description))</p></details>\n"
         let hideAll = query.hidden.contains("settings")
-        body += "<form id=\"lab-form\" class=\"lab-form\" data-experiment=\"\(escapeHTML(name))\" data-figure=\"\(escapeHTML(query.figure ?? ""))\" data-run=\"\(query.run ? "1" : "0")\" data-hide=\"\(escapeHTML(query.hidden.sorted().joined(separator: ",")))\">\n"
+        body += "<form id=\"lab-form\" class=\"lab-form\" data-experiment=\"\(escapeHTML(name))\" data-figure=\"\(escapeHTML(query.figure ?? ""))\" data-run=\"\(query.run ? "1" : "0")\" data-hide=\"\(escapeHTML(query.hidden.sorted().joined(separator: ",")))\" data-lang=\"\(query.language == .english ? "" : query.language.rawValue)\">\n"
         body += "<p class=\"quick-switch\"\(query.hidden.contains("quick") ? " hidden" : "")><label><input type=\"checkbox\" id=\"quick\"\(query.quick ? " checked" : "")> <code>--quick</code>: the small sizes (seconds instead of minutes); fields without a quick value keep theirs</label></p>\n"
         for spec in schema.parameters {
             let fileValue = file.parameters[spec.key] ?? spec.defaultValue
@@ -131,7 +140,7 @@ public enum LabPages {
         body += "<pre id=\"progress\" aria-live=\"polite\"></pre>\n<div id=\"error\" role=\"alert\"></div>\n"
         body += "<section id=\"result\" hidden>\n<h2>Figures</h2>\n<div class=\"figure-tabs\" id=\"figure-tabs\"></div>\n<figure class=\"lab-figure\"><img id=\"figure\" alt=\"\"></figure>\n"
         body += "<h2>Results</h2>\n<p>What <code>rnnlab results</code> prints for this run:</p>\n<table id=\"results-table\"></table>\n<pre id=\"results-text\" hidden></pre>\n</section>\n"
-        return head(file.title) + "<body>\n" + sidebar(experiments, current: name) + "<main class=\"page\">\n" + body + "</main>\n</body>\n</html>\n"
+        return head(file.title, language: query.language) + "<body>\n" + sidebar(experiments, current: name, language: query.language) + "<main class=\"page\">\n" + body + "</main>\n</body>\n</html>\n"
     }
 
     /// The experiment pages' script: the URL follows the form, Run posts the settings and
@@ -160,6 +169,7 @@ public enum LabPages {
         if (chosenFigure) params.set("figure", chosenFigure);
         if (form.dataset.hide) params.set("hide", form.dataset.hide);
         if (run) params.set("run", "1");
+        if (form.dataset.lang) params.set("lang", form.dataset.lang);
         history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params.toString() : ""));
         var cmd = "rnnlab run " + experiment + (quick.checked ? " --quick" : "");
         Object.keys(c).sort().forEach(function (k) { cmd += " --set " + shellWord(k + "=" + c[k]); });

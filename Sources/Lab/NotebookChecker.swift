@@ -32,6 +32,9 @@ import Foundation
 ///   cases.x.resolution_floor[6] -->`), checks that the value lies below that key's value.
 ///   A missing run, a missing key or a number that does not match is a problem. Inside an inline
 ///   code span (`` `0.5<!-- … -->` ``) a comment is shown, not hidden, and is not a marker;
+/// - a displayed equation (an indented block) may name the one source file and declaration that
+///   implement it on the line right under it: `<!-- equation: Sources/Recurrence/BPTT.swift
+///   BPTT.backward -->` (`EquationSource`); the file must exist and declare that symbol;
 /// - every image `![…](path)` and local link `[…](path)` must exist (relative to the chapter);
 /// - every experiment a command names (`rnnlab run/show/plot/results NAME`) must exist.
 public struct NotebookChecker {
@@ -63,6 +66,8 @@ public struct NotebookChecker {
         public var outputsCompared = 0
         /// Prose numbers compared with a manifest (markers checked, passing or not).
         public var proseNumbersChecked = 0
+        /// Equation markers checked (`<!-- equation: FILE SYMBOL -->`), passing or not.
+        public var equationsChecked = 0
         public var pending: [String] = []
         public var updatedText: String?
     }
@@ -97,6 +102,7 @@ public struct NotebookChecker {
         let chapterQuick = text.contains("<!-- notebook: quick -->")
         let blocks = parseBlocks(lines)
         checkLinks(lines, blocks: blocks, file: file, shown: shown, into: &report)
+        checkEquationSources(lines, blocks: blocks, shown: shown, into: &report)
 
         // Prose numbers are checked in reading order: a `--quick` one reads the quick run that the
         // commands above it left in plots/quick/.
@@ -308,6 +314,27 @@ public struct NotebookChecker {
         }
     }
 
+    /// Each `<!-- equation: FILE SYMBOL -->` outside code blocks: well formed, right under an
+    /// indented block (the equation it names the source of), its file there and declaring it.
+    private func checkEquationSources(_ lines: [String], blocks: [Block], shown: String, into report: inout Report) {
+        var inCode = Set<Int>()
+        for b in blocks { for l in b.startLine...b.endLine { inCode.insert(l) } }
+        for (i, line) in lines.enumerated() where !inCode.contains(i + 1) {
+            guard let parsed = EquationSource.parse(line) else { continue }
+            report.equationsChecked += 1
+            func problem(_ message: String) { report.problems.append(Problem(file: shown, line: i + 1, message: message)) }
+            let above = i > 0 ? lines[i - 1] : ""
+            guard above.hasPrefix("    "), !above.trimmingCharacters(in: .whitespaces).isEmpty else {
+                problem("an equation marker stands on the line right under the equation's indented block")
+                continue
+            }
+            switch parsed.flatMap({ $0.line(root: root) }) {
+            case .failure(let e): problem("\(line.trimmingCharacters(in: .whitespaces)): \(e)")
+            case .success: break
+            }
+        }
+    }
+
     /// nil when equal; else a small diff (− expected, + actual) of the lines that differ.
     func compare(expected: [String], actual: [String], tolerance: Double) -> String? {
         var diff: [String] = []
@@ -358,6 +385,7 @@ public struct NotebookChecker {
             for m in ProseMarker.comment.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
                 let name = ns.substring(with: m.range(at: 1))
                 if name == "notebook" { continue }                    // the retired `<!-- notebook: quick -->`
+                if name == "equation" { continue }                    // an equation's source (`EquationSource`)
                 // Inside an inline code span the comment is shown, not hidden: an example of the syntax.
                 if ns.substring(to: m.range.location).filter({ $0 == "`" }).count % 2 == 1 { continue }
                 let body = ns.substring(with: m.range(at: 4))

@@ -69,13 +69,25 @@ public struct RunRequestError: Error, CustomStringConvertible, Sendable {
 /// Runs experiments for the server: every request checked by the runner's own decoder (the
 /// settings become `--set key=value` arguments), identified by the run's fingerprint (kind,
 /// resolved settings, sources, inputs) so that a repeated request is the same run and, once
-/// computed, instant; queued `jobs` at a time; each stopped after `timeLimit` seconds; written
-/// under `scratch/runs/FINGERPRINT/NAME/`, never into `plots/`.
+/// computed, instant; queued `jobs` at a time; written under `scratch/runs/FINGERPRINT/NAME/`,
+/// never into `plots/`.
+///
+/// Each run is a child process, `rnnlab run NAME --output scratch/runs/.FINGERPRINT.partial
+/// --log-notes …`, whose progress lines become the run's events. A run that passes `timeLimit`
+/// seconds (or is stopped with the server) gets SIGTERM, then SIGKILL after `grace` seconds,
+/// so it ends however seldom its computation checks for cancellation; its partial folder is
+/// removed. Only a run that exits with its figures drawn is installed, by renaming its partial
+/// folder to `runs/FINGERPRINT`.
 public actor RunService {
     public let paths: LabPaths
     public let scratch: URL
     public let jobs: Int
     public let timeLimit: Double
+    /// The `rnnlab` program that computes each run.
+    public let program: URL
+    /// Seconds between SIGTERM and SIGKILL when a run is stopped: `rnnlab run` stops at its
+    /// next check, which for most experiments comes within a fraction of a second.
+    public let grace: Double
 
     private final class Record {
         let name: String
@@ -83,6 +95,10 @@ public actor RunService {
         let quick: Bool
         var events: [RunEvent] = []
         var listeners: [UUID: AsyncStream<RunEvent>.Continuation] = [:]
+        /// The child computing it, while it runs.
+        var process: StoppableProcess?
+        /// The child's process id, kept after it ended.
+        var pid: Int32?
         var final: RunEvent? { events.last.flatMap { $0.isFinal ? $0 : nil } }
         init(name: String, overrides: [String], quick: Bool) {
             self.name = name
@@ -94,16 +110,36 @@ public actor RunService {
     private var records: [String: Record] = [:]
     private var pending: [String] = []
     private var running = 0
+    /// Set when the server shuts down: what is queued never starts.
+    private var stopping = false
 
-    public init(paths: LabPaths, scratch: URL, jobs: Int = 1, timeLimit: Double = 300) {
+    public init(paths: LabPaths, scratch: URL, jobs: Int = 1, timeLimit: Double = 300,
+                program: URL = RunService.programBeside(), grace: Double = 2) {
         self.paths = paths
         self.scratch = scratch
         self.jobs = max(1, jobs)
         self.timeLimit = timeLimit
+        self.program = program
+        self.grace = grace
     }
 
-    /// Where run `id` writes its folder.
+    /// `rnnlab` in the folder of the running program (`rnnlab-web`, or the test runner): both
+    /// are products of one build, so they sit side by side in `.build/debug/` or `.build/release/`.
+    public static func programBeside() -> URL {
+        let me = FileManager.default.fileExists(atPath: "/proc/self/exe")
+            ? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            : Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return me.deletingLastPathComponent().appendingPathComponent("rnnlab")
+    }
+
+    /// Where run `id` is installed when it finishes.
     nonisolated func runsFolder(_ id: String) -> URL { scratch.appendingPathComponent("runs").appendingPathComponent(id) }
+
+    /// Where run `id` is written while it runs (a dot folder: never served, never cached).
+    nonisolated func partialFolder(_ id: String) -> URL { scratch.appendingPathComponent("runs").appendingPathComponent(".\(id).partial") }
+
+    /// The process id of the child that computes (or computed) run `id`.
+    func processIdentifier(_ id: String) -> Int32? { records[id]?.pid }
 
     /// Checks `request` and returns its run's id and state ("done", "queued", "running"); starts
     /// or queues it unless the identical run is done or under way.
@@ -165,7 +201,8 @@ public actor RunService {
     private func removeListener(_ id: String, _ token: UUID) { records[id]?.listeners[token] = nil }
 
     private func send(_ id: String, _ event: RunEvent) {
-        guard let record = records[id] else { return }
+        // A progress line that arrives after the run ended (each comes in a task of its own) is dropped.
+        guard let record = records[id], record.final == nil else { return }
         if case .state = event, case .state? = record.events.last { record.events.removeLast() }   // keep one state
         record.events.append(event)
         for listener in record.listeners.values {
@@ -176,7 +213,7 @@ public actor RunService {
     }
 
     private func pump() {
-        while running < jobs, !pending.isEmpty {
+        while running < jobs, !pending.isEmpty, !stopping {
             let id = pending.removeFirst()
             guard let record = records[id] else { continue }
             running += 1
@@ -187,37 +224,39 @@ public actor RunService {
 
     private func start(_ id: String, _ record: Record) {
         send(id, .state("running"))
-        let paths = self.paths, output = runsFolder(id), limit = timeLimit
-        let name = record.name, overrides = record.overrides, quick = record.quick
         let started = Date()
-        // The computation blocks its thread for seconds or minutes: it gets a thread of its own,
-        // not one of the few that serve requests.
-        let thread = Thread { [self] in
-            let runner = Runner(paths: paths, log: { line in Task { await self.send(id, .progress(line)) } }, interactive: false)
-            runner.logsNotes = true
-            var options = RunOptions()
-            options.overrides = overrides
-            options.quick = quick
-            options.output = output
-            options.formats = [.png]
-            // The time limit has a thread of its own too: a timer on a shared queue can be late by
-            // as long as the threads it shares are busy.
-            let timedOut = Flag(), ended = Flag()
-            let timer = Thread {
-                let deadline = Date().addingTimeInterval(limit)
-                while !ended.isSet, Date() < deadline { Thread.sleep(forTimeInterval: min(0.05, limit)) }
-                if !ended.isSet { timedOut.set(); runner.cancel() }
+        let arguments = ["run", record.name, "--output", partialFolder(id).path, "--format", "png", "--log-notes"]
+            + (record.quick ? ["--quick"] : []) + record.overrides.flatMap { ["--set", $0] }
+        var environment = ProcessInfo.processInfo.environment
+        if jobs > 1 { environment["OPENBLAS_NUM_THREADS"] = "1" }   // as `rnnlab run --jobs` gives each run
+        try? FileManager.default.removeItem(at: partialFolder(id))    // left by a server that was killed
+        let lastLines = LastLines()
+        let process: StoppableProcess
+        do {
+            guard FileManager.default.isExecutableFile(atPath: program.path) else {
+                throw RunRequestError(description: "\(program.path) is not built: `swift build --product rnnlab` builds it beside rnnlab-web")
             }
-            timer.start()
-            let report = runner.run([name], options: options).first
-            ended.set()
-            let seconds = Date().timeIntervalSince(started)
-            // A run that finished before the limit stopped it counts as finished.
-            let stopped = timedOut.isSet && report?.status == .cancelled
-            Task { await self.finished(id, report: report, seconds: seconds, timedOut: stopped) }
+            process = try StoppableProcess(program, arguments, directory: paths.root, environment: environment) { [self] line in
+                lastLines.add(line)
+                Task { await self.send(id, .progress(line)) }
+            }
+        } catch {
+            running -= 1   // `pump`, which called this, starts the next
+            send(id, .failed("the run did not start: \(error)"))
+            return
         }
-        thread.stackSize = 16 << 20
-        thread.start()
+        record.process = process
+        record.pid = process.pid
+        let limit = timeLimit, grace = self.grace
+        // Waiting for the child blocks a thread for the whole run: it gets one of its own, not
+        // one of the few that serve requests, and its deadline cannot be delayed by them.
+        Thread.detachNewThread { [self] in
+            var status = process.wait(timeout: limit)
+            let timedOut = status == nil
+            if timedOut { status = process.stop(grace: grace) }
+            let seconds = Date().timeIntervalSince(started)
+            Task { await self.finished(id, status: status!, timedOut: timedOut, seconds: seconds, lastLines: lastLines.lines) }
+        }
         Task { [self] in   // elapsed time while it runs
             while true {
                 try? await Task.sleep(nanoseconds: 1_000_000_000)
@@ -232,19 +271,59 @@ public actor RunService {
         return record.final == nil && !pending.contains(id)
     }
 
-    private func finished(_ id: String, report: RunReport?, seconds: Double, timedOut: Bool) {
-        running -= 1
-        guard let record = records[id] else { pump(); return }
-        if timedOut {
-            send(id, .failed(String(format: "stopped: the run passed the server's time limit of %.0f s (rnnlab-web --time-limit)", timeLimit)))
-        } else if let report, report.status == .ok || { if case .figuresMissing = report.status { return true } else { return false } }(),
-                  var result = finishedRun(id: id, name: record.name, overrides: record.overrides, cached: false) {
-            result.seconds = seconds
-            send(id, .done(result))
-        } else {
-            send(id, .failed(report.map { "\($0.status)" } ?? "the run did not start"))
+    /// Stops every run (SIGTERM, then SIGKILL after `grace`) and starts no other; returns once
+    /// every child has exited. For the server's shutdown.
+    public func stopAll() async {
+        stopping = true
+        for id in pending { send(id, .failed("stopped: the server shut down before the run started")) }
+        pending = []
+        let children = records.values.compactMap(\.process)
+        let grace = self.grace
+        await withTaskGroup(of: Void.self) { group in
+            for child in children {
+                group.addTask {
+                    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                        Thread.detachNewThread { child.stop(grace: grace); done.resume() }
+                    }
+                }
+            }
         }
-        pump()
+    }
+
+    /// A child has exited (status 128 + N after signal N): its folder is installed when it
+    /// finished with its figures drawn (0, or 4: gnuplot missing, data and scripts written);
+    /// otherwise its partial folder is removed and the run fails.
+    private func finished(_ id: String, status: Int32, timedOut: Bool, seconds: Double, lastLines: [String]) {
+        running -= 1
+        defer { pump() }
+        let partial = partialFolder(id), folder = runsFolder(id)
+        guard let record = records[id] else { try? FileManager.default.removeItem(at: partial); return }
+        record.process = nil
+        // A run that finished as the limit stopped it counts as finished.
+        if status == 0 || status == 4 {
+            do {
+                try? FileManager.default.removeItem(at: folder)
+                try FileManager.default.moveItem(at: partial, to: folder)
+            } catch {
+                try? FileManager.default.removeItem(at: partial)
+                return send(id, .failed("cannot install the run: \(error)"))
+            }
+            if var result = finishedRun(id: id, name: record.name, overrides: record.overrides, cached: false) {
+                result.seconds = seconds
+                return send(id, .done(result))
+            }
+            return send(id, .failed("the run wrote no manifest"))
+        }
+        try? FileManager.default.removeItem(at: partial)
+        if timedOut {
+            send(id, .failed(String(format: "stopped: the run passed the server's time limit of %.0f s (rnnlab-web --time-limit); "
+                                           + "its process ended %.1f s after it started", timeLimit, seconds)))
+        } else if stopping {
+            send(id, .failed("stopped: the server shut down"))
+        } else {
+            let said = lastLines.filter { $0.hasPrefix("rnnlab: ") || $0.hasPrefix("Error: ") }
+            send(id, .failed((said.isEmpty ? lastLines.suffix(1) : said).joined(separator: "\n") + " (exit status \(status))"))
+        }
     }
 
     /// The result of the run in `runs/ID/NAME/` when its manifest is there.
@@ -264,10 +343,14 @@ public actor RunService {
     }
 }
 
-/// A flag one thread sets and another reads.
-final class Flag: @unchecked Sendable {   // every access holds `lock`
+/// The last lines a child wrote to standard error (its error message is among them).
+final class LastLines: @unchecked Sendable {   // every access holds `lock`
     private let lock = NSLock()
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    private var kept: [String] = []
+    func add(_ line: String) {
+        lock.lock(); defer { lock.unlock() }
+        kept.append(line)
+        if kept.count > 20 { kept.removeFirst(kept.count - 20) }
+    }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return kept }
 }

@@ -11,8 +11,10 @@ public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var jobs = 1
-    /// Seconds a run may take before it is stopped.
+    /// Seconds a run may take before it is stopped (its process killed).
     public var timeLimit: Double = 300
+    /// The `rnnlab` program each run is a child process of.
+    public var program = RunService.programBeside()
     /// Holds `site/` (the book, built at start) and `runs/FINGERPRINT/NAME/` (each run's folder).
     public var scratch: URL
     /// The largest request body read (a run request is a few hundred bytes).
@@ -34,7 +36,8 @@ public struct WebServer: Sendable {
     public init(paths: LabPaths, settings: ServerSettings) {
         self.paths = paths
         self.settings = settings
-        self.service = RunService(paths: paths, scratch: settings.scratch, jobs: settings.jobs, timeLimit: settings.timeLimit)
+        self.service = RunService(paths: paths, scratch: settings.scratch, jobs: settings.jobs, timeLimit: settings.timeLimit,
+                                  program: settings.program)
         self.port = PortBox(settings.port)
     }
 
@@ -48,8 +51,9 @@ public struct WebServer: Sendable {
         try FileManager.default.createDirectory(at: runsFolder, withIntermediateDirectories: true)
     }
 
-    /// Serves until the surrounding task is cancelled; `onRunning` gets the port it listens on
-    /// (the one asked for, or the one the system chose for port 0).
+    /// Serves until the surrounding task is cancelled or SIGTERM/SIGINT arrives, then stops the
+    /// runs under way; `onRunning` gets the port it listens on (the one asked for, or the one
+    /// the system chose for port 0).
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let port = self.port, asked = settings.port
         let app = Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
@@ -57,7 +61,11 @@ public struct WebServer: Sendable {
                                   port.value = channel.localAddress?.port ?? asked
                                   await onRunning(port.value)
                               })
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do { try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint]) } catch {
+            await service.stopAll()
+            throw error
+        }
+        await service.stopAll()
     }
 
     /// The routes.

@@ -31,10 +31,18 @@ struct RNNLabWeb: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where the site and the runs are written.", valueName: "folder"))
     var scratch: String = ".build/rnnlab-web"
 
+    @Option(help: ArgumentHelp("The rnnlab program each run is a child process of (`rnnlab run NAME --output …`), so that the time limit can end it (default: the rnnlab beside this program; `rnnlab serve` passes itself).", valueName: "path"))
+    var rnnlab: String?
+
+    var program: URL { rnnlab.map { URL(fileURLWithPath: $0) } ?? RunService.programBeside() }
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
+        if !FileManager.default.isExecutableFile(atPath: program.path) {
+            throw ValidationError("\(program.path) is not built: each run is an `rnnlab run` child process; build it with `swift build --product rnnlab` (or give --rnnlab PATH)")
+        }
     }
 
     func run() async throws {
@@ -44,6 +52,7 @@ struct RNNLabWeb: AsyncParsableCommand {
         settings.port = port
         settings.jobs = jobs
         settings.timeLimit = timeLimit
+        settings.program = program
         if !RequestGuard.isLoopback(host) {
             FileHandle.standardError.write(Data("""
             rnnlab-web: warning: listening on \(host), not on a loopback address: any machine that reaches it can start

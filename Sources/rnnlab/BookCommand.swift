@@ -51,7 +51,9 @@ extension RNNLab {
         var arguments: [String] = []
 
         func run() throws {
-            let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            // This program's own file (argv[0] may be a bare name found on PATH).
+            let me = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0])
+                .resolvingSymlinksInPath()
             var server = me.deletingLastPathComponent().appendingPathComponent("rnnlab-web")
             if !FileManager.default.isExecutableFile(atPath: server.path) {
                 // `swift run rnnlab serve` from a debug build also finds a release server, and the other way round.
@@ -67,7 +69,9 @@ extension RNNLab {
                 then run `rnnlab serve` again.
                 """)
             }
-            let argv = [server.path] + arguments
+            // The server runs each experiment as a child `rnnlab run`: this very program.
+            let own = arguments.contains { $0 == "--rnnlab" || $0.hasPrefix("--rnnlab=") } ? [] : ["--rnnlab", me.path]
+            let argv = [server.path] + own + arguments
             var cArgs = argv.map { strdup($0) } + [nil]
             execv(server.path, &cArgs)
             fail("serve: cannot start \(server.path): \(String(cString: strerror(errno)))")

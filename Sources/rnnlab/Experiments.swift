@@ -111,6 +111,9 @@ extension RNNLab {
         @Option(name: .customLong("lang"), help: ArgumentHelp("The figures' language: en or ko (Korean titles, labels and legends, into plots/ko/NAME/; the numbers are the same). Default: the file's lang, else en.", valueName: "code"))
         var language: Language?
 
+        @Flag(name: .customLong("log-notes"), help: "Off a terminal, also print each experiment's progress notes (\"iteration 250 of 1000\") on standard error, at most one a second (the lab server shows them on its page).")
+        var logNotes = false
+
         func validate() throws {
             if all && !names.isEmpty { throw ValidationError("give experiment names or --all, not both") }
             if stale && (all || !names.isEmpty || quick || !overrides.isEmpty || output != nil) {
@@ -123,6 +126,7 @@ extension RNNLab {
 
         func run() throws {
             let runner = Runner(paths: LabPaths.discover())
+            runner.logsNotes = logNotes
             var options = RunOptions()
             options.overrides = overrides
             options.quick = quick

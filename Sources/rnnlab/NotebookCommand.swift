@@ -12,7 +12,7 @@ extension RNNLab {
             static let configuration = CommandConfiguration(
                 abstract: "Run every rnnlab command in the chapters and check their outputs, images and links.",
                 discussion: """
-                Runs each ```sh block's rnnlab commands exactly as written, from the lab's root (a `rnnlab run` must say --quick or --output, so that a pasted command never rewrites the committed figures), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), compares each number the prose marks with <!-- NAME: KEY --> with that result in plots/NAME/manifest.json, and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. A `rnnlab run` identical to one already in plots/quick/ or in a folder RNNLAB_REUSE_RUNS names (same fingerprint, settings and formats) reuses it instead of computing it again. Every chapter of notebooks-md/ has its Korean twin in notebooks-md/ko/ (checked the same way), which must show the same code blocks (commands and outputs), prose markers and images (plots/ko/NAME/ for plots/NAME/) in the same order, so that neither edition changes alone. Finally every committed run in plots/ and plots/ko/ must match the checkout's fingerprint (`rnnlab run --stale [--lang ko]` regenerates those that do not). With --update, output blocks are rewritten with fresh output (for authors).
+                Runs each ```sh block's rnnlab commands exactly as written, from the lab's root (a `rnnlab run` must say --quick or --output, so that a pasted command never rewrites the committed figures), fails with the chapter and line of any command that exits non-zero, compares each following ```output block (numbers to a relative tolerance), compares each number the prose marks with <!-- NAME: KEY --> with that result in plots/NAME/manifest.json, checks that each equation's <!-- equation: FILE SYMBOL --> (on the line under its indented block) names a file under Sources/ that declares that symbol, and checks that every embedded image, linked file and named experiment exists. Blocks marked pending="…" are listed, not run. A `rnnlab run` identical to one already in plots/quick/ or in a folder RNNLAB_REUSE_RUNS names (same fingerprint, settings and formats) reuses it instead of computing it again. Every chapter of notebooks-md/ has its Korean twin in notebooks-md/ko/ (checked the same way), which must show the same code blocks (commands and outputs), prose markers and images (plots/ko/NAME/ for plots/NAME/) in the same order, so that neither edition changes alone. Finally every committed run in plots/ and plots/ko/ must match the checkout's fingerprint (`rnnlab run --stale [--lang ko]` regenerates those that do not). With --update, output blocks are rewritten with fresh output (for authors).
                 """)
 
             @Argument(help: "Chapters to check (default: every notebooks-md/*.md and notebooks-md/ko/*.md, and the editions' parity).")
@@ -44,19 +44,20 @@ extension RNNLab {
                 let checker = NotebookChecker(root: paths.root, experimentNames: Set(runner.availableNames())) { words in
                     try runProcess(me, Array(words.dropFirst()), directory: paths.root, environment: environment)
                 }
-                var problems = 0, commands = 0, outputs = 0, proseNumbers = 0
+                var problems = 0, commands = 0, outputs = 0, proseNumbers = 0, equations = 0
                 for chapter in chapters {
                     let report = checker.check(file: chapter, update: update)
                     commands += report.commandsRun
                     outputs += report.outputsCompared
                     proseNumbers += report.proseNumbersChecked
+                    equations += report.equationsChecked
                     problems += report.problems.count
                     for p in report.problems { FileHandle.standardError.write(Data("\(p)\n".utf8)) }
                     for p in report.pending { print("pending: \(p)") }
                     if update, let text = report.updatedText {
                         try Data(text.utf8).write(to: chapter, options: .atomic)
                     }
-                    print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.proseNumbersChecked) prose numbers, \(report.problems.count) problems")
+                    print("\(runner.relativePath(chapter)): \(report.commandsRun) commands, \(report.outputsCompared) outputs, \(report.proseNumbersChecked) prose numbers, \(report.equationsChecked) equation sources, \(report.problems.count) problems")
                 }
                 // Each translated chapter shows exactly its English twin's commands, outputs, prose
                 // markers and images, and every English chapter has its twin; a translation's own
@@ -100,7 +101,7 @@ extension RNNLab {
                     stale += found.map { language == .english ? $0 : "\(language.rawValue)/\($0)" }
                 }
                 problems += stale.count
-                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(proseNumbers) prose numbers checked, \(parityChecked) translations matched with their English twins, \(stale.count) stale runs, \(problems) problems")
+                print("notebook check: \(chapters.count) chapters, \(commands) commands, \(outputs) outputs \(update ? "updated" : "compared"), \(proseNumbers) prose numbers checked, \(equations) equation sources found, \(parityChecked) translations matched with their English twins, \(stale.count) stale runs, \(problems) problems")
                 if problems > 0 { throw ExitCode(1) }
             }
         }

@@ -13,9 +13,10 @@ enum Fixture {
         let builder = BookBuilder(
             root: root, editions: BookEdition.discover(chapters: root.appendingPathComponent("notebooks-md")),
             katex: root.appendingPathComponent("katex"),
-            figureNote: { path in
+            figureNote: { path, language in
                 path == "plots/demo/norms.png"
-                    ? FigureNote(experiment: "demo", title: "Demo norms", description: "Read the slope of the line.", command: "rnnlab run demo")
+                    ? FigureNote(experiment: "demo", title: "Demo norms",
+                                 description: language == "ko" ? "선의 기울기를 읽는다." : "Read the slope of the line.", command: "rnnlab run demo")
                     : nil
             })
         return (site, try builder.build(into: site))
@@ -96,10 +97,13 @@ struct BookTests {
         #expect(html.contains("Read the slope of the line."))
         #expect(html.contains(#"<code class="language-sh">rnnlab run demo</code>"#))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("repo/plots/demo/norms.png").path))
-        // The Korean chapter asks for plots/ko/demo/norms.png, not drawn yet: it shows the English figure.
+        #expect(html.contains(#"href="/lab/demo?figure=norms">"#))
+        // The Korean chapter asks for plots/ko/demo/norms.png, not drawn yet: it shows the English
+        // figure, captioned in Korean, and its lab link asks for the Korean page.
         let korean = try Fixture.page(site, "ko/01-squares.html")
         #expect(korean.contains(#"<img src="../repo/plots/demo/norms.png""#))
-        #expect(korean.contains("Read the slope of the line."))
+        #expect(korean.contains("선의 기울기를 읽는다.") && !korean.contains("Read the slope of the line."))
+        #expect(korean.contains(#"href="/lab/demo?figure=norms&amp;lang=ko">"#))
     }
 
     @Test("links to source files become line-numbered pages in the site; a link leaving the repository stays as written")
@@ -116,12 +120,15 @@ struct BookTests {
         #expect(try Fixture.page(site, "overview.html").contains(#"href="index.html""#))
     }
 
-    @Test("an indented equation block is shown as an equation linked to the source files its section cites")
+    @Test("an indented equation block is shown as an equation linked to the line of the symbol its marker names; one without a marker links nowhere")
     func equationsLinkToSources() throws {
         let (site, _) = try Fixture.build()
         let html = try Fixture.page(site, "01-squares.html")
         #expect(html.contains(#"<div class="equation"><pre><code>h_t = tanh(W_hh h_{t−1} + W_xh x_t)"#))
-        #expect(html.contains(#"Implemented in: <a href="repo/Sources/Demo/Step.swift.html"><code>Step.swift</code></a>"#))
+        #expect(html.contains(#"Implemented in: <a href="repo/Sources/Demo/Step.swift.html#L1"><code>Step.swift</code> · <code>step</code></a>"#))
+        #expect(html.components(separatedBy: "implemented-in").count - 1 == 1, "the equation without a marker has no link")
+        #expect(!html.contains("equation: Sources"), "the marker is not shown")
+        #expect(try Fixture.page(site, "repo/Sources/Demo/Step.swift.html").contains(#"id="L1""#))
     }
 
     @Test("command blocks get a copy button, output blocks the terminal style, and details blocks keep their Markdown")
@@ -136,8 +143,7 @@ struct BookTests {
 
     @Test("every chapter of the repository renders: no Markdown syntax or shield token left in the text a reader sees")
     func repositoryChaptersRender() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("book-repo-\(UUID().uuidString)")
-        let report = try BookBuilder.lab(LabPaths(root: repositoryRoot), katex: nil).build(into: site)
+        let (site, report) = try RepositoryBook.built.get()
         #expect(report.pages.contains("index.html") && report.pages.contains("03-bptt-and-singular-values.html"))
         for page in report.pages {
             let html = try Fixture.page(site, page)
@@ -152,7 +158,35 @@ struct BookTests {
                 let url = site.appendingPathComponent(folder).appendingPathComponent(src).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: url.path), "\(page): image \(src) missing")
             }
+            // Every equation link leads to one line of one source file.
+            for match in html.matches(of: #/<p class="implemented-in">[^<]*<a href="([^"]+)"/#) {
+                #expect(match.1.contains(".swift.html#L"), "\(page): equation linked to \(match.1)")
+            }
         }
+        let chapter3 = try Fixture.page(site, "03-bptt-and-singular-values.html")
+        #expect(chapter3.contains(#"<a href="repo/Sources/Recurrence/BPTT.swift.html#L"#) && chapter3.contains("<code>BPTT.backward</code>"))
+    }
+
+    @Test("the Korean book captions each figure with the experiment's Korean description; the English book with the English one")
+    func koreanCaptions() throws {
+        let (site, _) = try RepositoryBook.built.get()
+        let runner = Runner(paths: LabPaths(root: repositoryRoot), log: { _ in }, interactive: false)
+        let english = try runner.load("backprop-through-whh").1.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let korean = try #require(Localization.description(of: "backprop-through-whh", language: .korean))
+        let koPage = try Fixture.page(site, "ko/03-bptt-and-singular-values.html")
+        let enPage = try Fixture.page(site, "03-bptt-and-singular-values.html")
+        #expect(koPage.contains("이 그림을 읽는 법") && koPage.contains(textWithCode(korean)))
+        #expect(!koPage.contains(textWithCode(english)), "the English description is left on the Korean page")
+        #expect(enPage.contains(textWithCode(english)) && !enPage.contains(textWithCode(korean)))
+        #expect(koPage.contains(#"href="/lab/backprop-through-whh?figure=norms&amp;lang=ko""#))
+    }
+}
+
+/// The repository's own book, built once for the tests that read it.
+enum RepositoryBook {
+    static let built: Result<(site: URL, report: BookBuilder.Report), Error> = Result {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("book-repo-\(UUID().uuidString)")
+        return (site, try BookBuilder.lab(LabPaths(root: repositoryRoot), katex: nil).build(into: site))
     }
 }
 
@@ -173,6 +207,19 @@ struct LabPageTests {
         #expect(html.contains(#"quick <code>40</code> <button type="button" class="quick-value" data-value="40">use</button>"#))
         #expect(html.contains(#"data-key="seed" data-file="1" data-quick="1" hidden"#))
         #expect(html.contains(#"data-figure="norms""#))
+        #expect(html.contains("How to read its figures") && html.contains(#"<html lang="en">"#))
+    }
+
+    @Test("lang=ko gives the page the Korean description and keeps the language in its links and its URL")
+    func koreanExperimentPage() throws {
+        let runner = Runner(paths: LabPaths(root: repositoryRoot), log: { _ in }, interactive: false)
+        let (experiment, file) = try runner.load("edge-of-chaos")
+        let html = LabPages.experiment(file: file, schema: experiment.schema, query: LabQuery(items: [("lang", "ko")]),
+                                       experiments: [("edge-of-chaos", file.title)])
+        let korean = try #require(Localization.description(of: "edge-of-chaos", language: .korean))
+        #expect(html.contains(#"<html lang="ko">"#) && html.contains("그림을 읽는 법") && html.contains(textWithCode(korean)))
+        #expect(html.contains(#"data-lang="ko""#) && html.contains(#"href="/lab/edge-of-chaos?lang=ko""#) && html.contains(#"href="/ko/""#))
+        #expect(LabPages.script.contains(#"params.set("lang", form.dataset.lang)"#))
     }
 
     @Test("a field's text becomes the --set argument the CLI takes; strings are quoted so no text changes type")

@@ -94,6 +94,12 @@ def check_book(driver):
         check(maths == katex, f"{name}: {maths} formulas, {katex} typeset")
         for image in driver.execute_script(IMAGES_JS):
             check(image["complete"] and image["w"] > 0 and image["h"] > 0, f"{name}: image {image['src']} has no size")
+        if name.startswith("ko/"):
+            # A Korean page tells how to read each figure in Korean (the experiment's Korean description).
+            captions = driver.execute_script(
+                "return Array.from(document.querySelectorAll('details.how-to-read p')).map(p => p.textContent)")
+            for caption in captions:
+                check(re.search("[\uac00-\ud7a3]", caption), f"{name}: an English caption on a Korean page: {caption[:80]}")
         shot = "book-" + name.replace("/", "-").replace(".html", "")
         driver.save_screenshot(str(SHOTS / (shot + ".png")))
         if driver.execute_script("const f = document.querySelector('figure.lab-figure'); if (!f) return false; "
@@ -187,6 +193,12 @@ def check_serve(driver):
         check("cached" in driver.find_element(By.ID, "status").text, f"new tab: not the cached run: {driver.find_element(By.ID, 'status').text}")
         driver.save_screenshot(str(SHOTS / "serve-new-tab.png"))
         print("serve: the URL in a new tab shows the same view (cached run)", flush=True)
+
+        # The Korean book's lab link: the same page with its figures' description in Korean.
+        driver.get(f"{base}/lab/backprop-through-whh?quick=1&lang=ko")
+        how = driver.find_element(By.CSS_SELECTOR, "details.how-to-read").text
+        check("그림을 읽는 법" in how and "스펙트럼 반지름" in how, f"lang=ko: the description is not Korean: {how[:80]}")
+        driver.save_screenshot(str(SHOTS / "serve-ko.png"))
 
         # hide= hides a control.
         driver.get(f"{base}/lab/backprop-through-whh?quick=1&hide=seed,steps")

@@ -202,16 +202,28 @@ struct RunServiceTests {
         return try #require(last)
     }
 
-    @Test("a run that passes the time limit is stopped and reported as such; its folder is not installed")
+    @Test("a run that passes the time limit is ended: its process is gone within seconds, though it would run for minutes, and nothing of it is installed")
     func timeLimit() async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("run-service-\(UUID().uuidString)")
-        let service = RunService(paths: LabPaths(root: repositoryRoot), scratch: scratch, jobs: 1, timeLimit: 0.001)
-        // A run of a second or more (backprop-through-whh --quick takes 0.3 s, which a loaded
-        // machine can finish before the timer's thread first runs: then it counts as finished).
-        let (id, _) = try await service.submit(RunRequest(experiment: "singular-value-spectra", quick: true, settings: ["seed": "5"]))
+        let service = RunService(paths: LabPaths(root: repositoryRoot), scratch: scratch, jobs: 1, timeLimit: 1, grace: 1)
+        // irnn-adding at its full size trains five models for minutes (253 s on an idle machine).
+        let (id, _) = try await service.submit(RunRequest(experiment: "irnn-adding", settings: ["seed": "5"]))
+        // While other tests keep the shared threads busy this task may first look again only
+        // after the run was stopped: the child is then gone already, which is the point.
+        if let pid = await service.processIdentifier(id), kill(pid, 0) == 0 {
+            #expect(await service.latest(id).map { !$0.isFinal } ?? false, "a live child for a run that ended")
+        }
         guard case .failed(let message) = try await finalEvent(service, id) else { Issue.record("not stopped"); return }
-        #expect(message.contains("time limit"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("runs/\(id)/singular-value-spectra/manifest.json").path))
+        #expect(message.contains("time limit"), "\(message)")
+        // The event comes once the child has been reaped: its pid names no process (ESRCH).
+        let pid = try #require(await service.processIdentifier(id), "the run had no process")
+        #expect(kill(pid, 0) == -1 && errno == ESRCH, "pid \(pid) still exists after the time limit")
+        // Its lifetime, measured by the thread that waited for it: the limit (1 s), the grace
+        // before SIGKILL (1 s), and slack for a busy machine; far from the run's minutes.
+        let lifetime = try #require(message.firstMatch(of: #/ended ([0-9.]+) s after it started/#).flatMap { Double($0.1) })
+        #expect(lifetime >= 1 && lifetime < 10, "the process lived \(lifetime) s")
+        let runs = (try? FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("runs").path)) ?? []
+        #expect(runs.isEmpty, "left in runs/: \(runs)")
     }
 
     @Test("runs wait in a queue, one at a time by default; the same settings written differently are the same run")

@@ -343,3 +343,21 @@ func sweepMarkersReadTheSweepSummary() throws {
     let problems = lab.checker.check(file: bad).problems
     #expect(problems.count == 1 && problems[0].message.contains("has groups[0].success.irnn.100.successes = 7"), "\(problems)")
 }
+
+@Test("an equation marker under its equation passes when its file declares the symbol; a missing file, a missing symbol, a malformed marker or one not under an equation is a problem")
+func equationMarkers() throws {
+    let lab = try FakeLab()
+    try FileManager.default.createDirectory(at: lab.root.appendingPathComponent("Sources/Demo"), withIntermediateDirectories: true)
+    try Data("/// h_t = tanh(a_t)\nfunc step() {}\n".utf8).write(to: lab.root.appendingPathComponent("Sources/Demo/Step.swift"))
+    let good = lab.checker.check(file: try lab.chapter("# Demo\n\n    h_t = tanh(a_t)\n<!-- equation: Sources/Demo/Step.swift step -->\n"))
+    #expect(good.problems.isEmpty && good.equationsChecked == 1 && good.proseNumbersChecked == 0, "\(good.problems)")
+    for (marker, message) in [("<!-- equation: Sources/Demo/Gone.swift step -->", "Sources/Demo/Gone.swift does not exist"),
+                              ("<!-- equation: Sources/Demo/Step.swift stepBack -->", "declares no `stepBack`"),
+                              ("<!-- equation: Sources/Demo/Step.swift -->", "expected `<!-- equation: PATH SYMBOL -->`")] {
+        let report = lab.checker.check(file: try lab.chapter("# Demo\n\n    h_t = tanh(a_t)\n\(marker)\n"))
+        #expect(report.problems.count == 1 && report.problems[0].line == 4 && report.problems[0].message.contains(message),
+                "\(marker): \(report.problems)")
+    }
+    let detached = lab.checker.check(file: try lab.chapter("# Demo\n\n    h_t = tanh(a_t)\n\n<!-- equation: Sources/Demo/Step.swift step -->\n"))
+    #expect(detached.problems.map(\.line) == [5] && detached.problems[0].message.contains("right under the equation"))
+}

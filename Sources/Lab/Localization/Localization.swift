@@ -79,6 +79,16 @@ public enum Localization {
         translator(rows(language, tables: [kind]))
     }
 
+    /// What experiment `name` shows (its file's `description`) in `language`, as one paragraph,
+    /// or nil where there is no translation: English, and an experiment the lab does not ship
+    /// (a variant's own description is the English its file gives).
+    public static func description(of name: String, language: Language) -> String? {
+        switch language {
+        case .english: return nil
+        case .korean: return Korean.descriptions[name].map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        }
+    }
+
     /// The translation of a sweep's aggregate figure of experiment kind `kind`: the sweep
     /// figure's own rows (`Korean.tables["sweep"]`), then the kind's, then the shared ones.
     public static func sweepTranslator(for kind: String, language: Language) -> @Sendable (String) -> String {
