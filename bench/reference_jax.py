@@ -14,10 +14,8 @@ Threads: XLA's CPU backend reads them at start; for one thread set
 XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1".
 """
 import functools
-import json
 import os
 import sys
-import time
 
 import jax
 jax.config.update("jax_enable_x64", True)
@@ -92,14 +90,7 @@ def time_passes(cell, H, B, T, reps, warmup):
     P = workload.random_problem(cell, H, B, T)
     args = [jnp.asarray(P[k]) for k in ("W_ih", "W_hh", "b_ih", "b_hh", "x", "G")]
     f = compiled_pass(cell, H)
-    for _ in range(max(1, warmup)):                     # the first call compiles
-        jax.block_until_ready(f(*args))
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        jax.block_until_ready(f(*args))
-        times.append((time.perf_counter() - t0) * 1e3)
-    return times
+    return workload.timed(lambda: jax.block_until_ready(f(*args)), reps, max(1, warmup))   # the first call compiles
 
 
 def check(folder):
@@ -108,23 +99,12 @@ def check(folder):
     workload.write_result(folder, "jax", norms, grads)
 
 
-def serve():
-    for line in sys.stdin:
-        req = json.loads(line)
-        op = req["op"]
-        if op == "time":
-            ans = {"times_ms": time_passes(req["cell"], req["H"], req["B"], req["T"], req["reps"], req["warmup"])}
-        elif op == "check":
-            check(req["folder"]); ans = {"ok": True}
-        elif op == "hello":
-            ans = {"impl": "jax", "version": jax.__version__, "xla_flags": os.environ.get("XLA_FLAGS", "")}
-        else:
-            break
-        print(json.dumps(ans), flush=True)
+def hello():
+    return {"impl": "jax", "version": jax.__version__, "xla_flags": os.environ.get("XLA_FLAGS", "")}
 
 
 def main():
-    workload.cli("jax", __doc__, time_passes, check, serve)
+    workload.cli("jax", __doc__, time_passes, check, hello)
 
 
 if __name__ == "__main__":

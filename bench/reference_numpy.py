@@ -12,7 +12,6 @@ all steps.
 
 Threads: OPENBLAS_NUM_THREADS (read when numpy starts).
 """
-import json
 import os
 import sys
 import time
@@ -129,14 +128,7 @@ def bptt(cell, P):
 
 def time_passes(cell, H, B, T, reps, warmup):
     P = workload.random_problem(cell, H, B, T)
-    for _ in range(warmup):
-        bptt(cell, P)
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        bptt(cell, P)
-        times.append((time.perf_counter() - t0) * 1e3)
-    return times
+    return workload.timed(lambda: bptt(cell, P), reps, warmup)
 
 
 def dgemm_rate(n=2048, reps=3):
@@ -157,27 +149,14 @@ def check(folder):
     workload.write_result(folder, "numpy", norms, grads)
 
 
-def serve():
-    """One JSON request per line on stdin, one JSON answer per line on stdout."""
-    for line in sys.stdin:
-        req = json.loads(line)
-        op = req["op"]
-        if op == "time":
-            ans = {"times_ms": time_passes(req["cell"], req["H"], req["B"], req["T"], req["reps"], req["warmup"])}
-        elif op == "check":
-            check(req["folder"]); ans = {"ok": True}
-        elif op == "dgemm":
-            ans = {"gflops": dgemm_rate(req.get("n", 2048), req.get("reps", 3))}
-        elif op == "hello":
-            ans = {"impl": "numpy", "version": np.__version__,
-                   "threads": os.environ.get("OPENBLAS_NUM_THREADS", "default")}
-        else:
-            break
-        print(json.dumps(ans), flush=True)
+def hello():
+    return {"impl": "numpy", "version": np.__version__,
+            "threads": os.environ.get("OPENBLAS_NUM_THREADS", "default")}
 
 
 def main():
-    workload.cli("numpy", __doc__, time_passes, check, serve)
+    workload.cli("numpy", __doc__, time_passes, check, hello,
+                 {"dgemm": lambda r: {"gflops": dgemm_rate(r.get("n", 2048), r.get("reps", 3))}})
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The diagnostic BPTT workload of `rnnlab bench`, shared by the numpy and JAX references.
+"""The diagnostic BPTT workload of `rnnlab bench`, shared by the numpy, JAX and PyTorch references.
 
 One pass: for a cell in {tanh, relu, lstm, gru}, D = H // 2, float64, h_0 = c_0 = 0,
 run the sequence forward, take L = sum_t <G_t, h_t>, backpropagate through time, and
@@ -16,6 +16,8 @@ computes the pass and writes its results beside them (see `read_problem`, `write
 """
 import json
 import os
+import sys
+import time
 
 import numpy as np
 
@@ -36,6 +38,18 @@ def random_problem(cell, H, B, T, seed=0):
     return dict(W_ih=rng.uniform(-bound, bound, (N, D)), W_hh=rng.uniform(-bound, bound, (N, H)),
                 b_ih=rng.uniform(-bound, bound, N), b_hh=rng.uniform(-bound, bound, N),
                 x=rng.standard_normal((T, B, D)), G=rng.standard_normal((T, B, H)))
+
+
+def timed(one_pass, reps, warmup):
+    """Milliseconds of each of `reps` calls of one_pass() after `warmup` untimed calls."""
+    for _ in range(warmup):
+        one_pass()
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        one_pass()
+        times.append((time.perf_counter() - t0) * 1e3)
+    return times
 
 
 def _load(folder, name, shape):
@@ -66,8 +80,23 @@ def write_result(folder, prefix, norms, grads):
         np.ascontiguousarray(np.asarray(v, dtype="<f8")).tofile(os.path.join(folder, f"{prefix}_{name}.f64"))
 
 
-def cli(impl, doc, time_passes, check, serve):
-    """The command line both references share: --check FOLDER, --serve, or a timing table."""
+def serve(time_passes, check, hello, more=None):
+    """One JSON request per line on stdin, one JSON answer per line on stdout (ReferenceServer.swift):
+    {"op": "hello"}, {"op": "time", "cell", "H", "B", "T", "reps", "warmup"} → {"times_ms": [...]},
+    {"op": "check", "folder"} → {"ok": true}, and the reference's own ops in `more`; any other op ends it."""
+    ops = {"hello": lambda r: hello(),
+           "time": lambda r: {"times_ms": time_passes(r["cell"], r["H"], r["B"], r["T"], r["reps"], r["warmup"])},
+           "check": lambda r: check(r["folder"]) or {"ok": True}}
+    ops.update(more or {})
+    for line in sys.stdin:
+        req = json.loads(line)
+        if req["op"] not in ops:
+            break
+        print(json.dumps(ops[req["op"]](req)), flush=True)
+
+
+def cli(impl, doc, time_passes, check, hello, more=None):
+    """The command line every reference shares: --check FOLDER, --serve, or a timing table."""
     import argparse
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--check", metavar="FOLDER")
@@ -78,7 +107,7 @@ def cli(impl, doc, time_passes, check, serve):
     if a.check:
         check(a.check)
     elif a.serve:
-        serve()
+        serve(time_passes, check, hello, more)
     else:
         for H, B, T in SIZES:
             for cell in GATES:

@@ -11,9 +11,9 @@ public enum BenchmarkFailure: Error {
 }
 
 /// What `rnnlab bench` runs: the cells and sizes, how many passes, and how it reports.
-/// `time()` prints rnnlab's own table; `compare(check:)` runs the numpy and JAX references
-/// of the same workload beside it (`ReferenceServer`) and prints the comparison, or with
-/// `check` compares their gradients with rnnlab's.
+/// `time()` prints rnnlab's own table; `compare(check:)` runs the numpy, JAX and PyTorch
+/// references of the same workload beside it (`ReferenceServer`) and prints the comparison,
+/// or with `check` compares their gradients with rnnlab's.
 public struct BenchmarkPlan {
     public var kinds: [CellKind]
     public var sizes: [(hidden: Int, batch: Int, steps: Int)]
@@ -64,15 +64,17 @@ public struct BenchmarkPlan {
         public var rnnlab_ms: Double
         public var numpy_ms: Double?
         public var jax_ms: Double?
+        public var torch_ms: Double?
         public var speedup_numpy: Double?
         public var speedup_jax: Double?
+        public var speedup_torch: Double?
         public var gflops: Double
         public var numpy_dgemm_gflops: Double?
         public var percent_of_numpy_dgemm: Double?
     }
 
-    /// The references (numpy, and JAX when installed) as long-lived processes with rnnlab's
-    /// thread count, their passes interleaved with rnnlab's; with `check`, `checkReferences` instead.
+    /// The references (numpy, and JAX and PyTorch when installed) as long-lived processes with
+    /// rnnlab's thread count, their passes interleaved with rnnlab's; with `check`, `checkReferences` instead.
     public func compare(check: Bool) throws {
         let nThreads = BLASThreads.count
         guard let folder = ReferenceServer.locateReferences(referenceDirectory) else {
@@ -80,8 +82,9 @@ public struct BenchmarkPlan {
         }
         guard ReferenceServer.pythonHas("numpy") else {
             print("""
-            rnnlab bench --compare needs python3 with numpy (and, for the JAX column, jax):
-                python3 -m pip install numpy jax
+            rnnlab bench --compare needs python3 with numpy (and, for the JAX and PyTorch columns, jax and torch):
+                python3 -m pip install numpy jax torch
+            or ./scripts/bench-compare.sh, which installs all three in .build/bench-venv and runs the comparison.
             """)
             throw BenchmarkFailure.exit(2)
         }
@@ -92,17 +95,29 @@ public struct BenchmarkPlan {
             jax = try ReferenceServer(script: folder.appendingPathComponent("reference_jax.py"), environment: nThreads == 1
                 ? ["XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"] : [:])
         } else if !json {
-            print("(no JAX column: python3 -m pip install jax)")
+            print("(JAX reference skipped: jax is not installed; python3 -m pip install jax)")
         }
-        defer { numpy.close(); jax?.close() }
-        if check { try checkReferences(servers: [("numpy", numpy)] + (jax.map { [("jax", $0)] } ?? [])); return }
+        var torch: ReferenceServer?
+        if ReferenceServer.pythonHas("torch") {
+            torch = try ReferenceServer(script: folder.appendingPathComponent("reference_torch.py"),
+                                        environment: ["OMP_NUM_THREADS": String(nThreads)])
+        } else if !json {
+            print("""
+            (PyTorch reference skipped: torch is not installed; python3 -m pip install torch --index-url https://download.pytorch.org/whl/cpu
+             for the CPU wheel, or python3 -m pip install torch from PyPI, whose wheel also brings several GB of CUDA libraries)
+            """)
+        }
+        defer { numpy.close(); jax?.close(); torch?.close() }
+        let servers = [("numpy", numpy)] + [("jax", jax), ("torch", torch)].compactMap { name, s in s.map { (name, $0) } }
+        if check { try checkReferences(servers: servers); return }
 
         let dgemmOwn = Benchmark.dgemmGflops()
         if !json {
             print("rnnlab bench --compare: forward + BPTT, float64, \(nThreads) thread(s); median of \(rounds) interleaved rounds × \(reps) passes")
             print(String(format: "DGEMM 2048³ of rnnlab's OpenBLAS (%@) at the start: %.1f GFLOP/s; the DGEMM column is numpy's, measured in each round of its row",
                          BLASInfo.coreName as NSString, dgemmOwn))
-            print("cell    H    B    T    rnnlab ms    numpy ms      jax ms  ×numpy    ×jax  GFLOP/s   DGEMM  %DGEMM")
+            print("references: " + servers.map { "\($0.0) \($0.1.hello["version"] ?? "?")" }.joined(separator: ", "))
+            print("cell    H    B    T    rnnlab ms    numpy ms      jax ms    torch ms  ×numpy    ×jax  ×torch  GFLOP/s   DGEMM  %DGEMM")
             fflush(nil)
         }
         var rows: [Comparison] = []
@@ -110,7 +125,7 @@ public struct BenchmarkPlan {
             for k in kinds {
                 let (net, p) = Benchmark.makeProblem(kind: k, hidden: H, batch: B, steps: T)
                 for _ in 0..<warmup { net.forward(p); net.backward(p) }
-                var own: [Double] = [], np: [Double] = [], jx: [Double] = [], dg: [Double] = []
+                var own: [Double] = [], np: [Double] = [], jx: [Double] = [], tc: [Double] = [], dg: [Double] = []
                 let request: [String: Any] = ["op": "time", "cell": k.rawValue, "H": H, "B": B, "T": T,
                                               "reps": reps, "warmup": warmup]
                 for round in 0..<rounds {
@@ -123,14 +138,16 @@ public struct BenchmarkPlan {
                     if round > 0 { r["warmup"] = 0 }
                     np += try numpy.request(r)["times_ms"] as? [Double] ?? []
                     if let jax { jx += try jax.request(r)["times_ms"] as? [Double] ?? [] }
+                    if let torch { tc += try torch.request(r)["times_ms"] as? [Double] ?? [] }
                     if let g = try numpy.request(["op": "dgemm", "n": 2048, "reps": 1])["gflops"] as? Double { dg.append(g) }
                 }
                 let dgemmNumpy = dg.isEmpty ? nil : median(dg)
                 let m = median(own), flops = Benchmark.flops(kind: k, hidden: H, batch: B, steps: T)
-                let mn = np.isEmpty ? nil : median(np), mj = jx.isEmpty ? nil : median(jx)
+                let mn = np.isEmpty ? nil : median(np), mj = jx.isEmpty ? nil : median(jx), mt = tc.isEmpty ? nil : median(tc)
                 let row = Comparison(cell: k.rawValue, hidden: H, batch: B, steps: T, threads: nThreads,
-                                     rnnlab_ms: m, numpy_ms: mn, jax_ms: mj,
+                                     rnnlab_ms: m, numpy_ms: mn, jax_ms: mj, torch_ms: mt,
                                      speedup_numpy: mn.map { $0 / m }, speedup_jax: mj.map { $0 / m },
+                                     speedup_torch: mt.map { $0 / m },
                                      gflops: flops / (m * 1e6), numpy_dgemm_gflops: dgemmNumpy,
                                      percent_of_numpy_dgemm: dgemmNumpy.map { 100 * flops / (m * 1e6) / $0 })
                 rows.append(row)
@@ -139,7 +156,8 @@ public struct BenchmarkPlan {
                         v.map { String(format: "%\(w).\(d)f", $0) } ?? String(repeating: " ", count: w - 1) + "–"
                     }
                     print(String(format: "%-5@ %4d %4d %4d ", k.rawValue as NSString, H, B, T)
-                          + [f(m, 12, 3), f(mn, 11, 3), f(mj, 11, 3), f(row.speedup_numpy, 7, 2), f(row.speedup_jax, 7, 2),
+                          + [f(m, 12, 3), f(mn, 11, 3), f(mj, 11, 3), f(mt, 11, 3),
+                             f(row.speedup_numpy, 7, 2), f(row.speedup_jax, 7, 2), f(row.speedup_torch, 7, 2),
                              f(row.gflops, 8, 2), f(dgemmNumpy, 7, 1), f(row.percent_of_numpy_dgemm, 7, 1)].joined(separator: " "))
                     fflush(nil)
                 }
@@ -150,7 +168,7 @@ public struct BenchmarkPlan {
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try enc.encode(rows), as: UTF8.self))
         } else {
-            print("×numpy, ×jax: how many times faster rnnlab is; DGEMM: numpy's 2048³ GFLOP/s in this row's rounds; %DGEMM: rnnlab's GFLOP/s over it.")
+            print("×numpy, ×jax, ×torch: how many times faster rnnlab is; DGEMM: numpy's 2048³ GFLOP/s in this row's rounds; %DGEMM: rnnlab's GFLOP/s over it.")
         }
     }
 

@@ -7,6 +7,8 @@ public final class ReferenceServer {
     private let input = Pipe(), output = Pipe()
     private var buffer = Data()
     private let name: String
+    /// The reference's answer to "hello": at least its `impl` and `version`.
+    public private(set) var hello: [String: Any] = [:]
 
     public init(script: URL, environment: [String: String]) throws {
         name = script.lastPathComponent
@@ -16,7 +18,7 @@ public final class ReferenceServer {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        _ = try request(["op": "hello"])
+        hello = try request(["op": "hello"])
     }
 
     public func request(_ object: [String: Any]) throws -> [String: Any] {

@@ -11,7 +11,7 @@ extension RNNLab {
             discussion: """
             The workload (the same as ../shared/bench/common.py): D = H/2, float64, PyTorch's default initialisation, L = Σ_t ⟨G_t, h_t⟩, the per-timestep ‖∂L/∂h_t‖ and every parameter gradient, no gradient with respect to x. Sizes (H, B, T): (32, 16, 100), (128, 32, 200), (512, 32, 200). Reports the median over several passes after a warm-up, the GEMM flop count 2·T·B·N·(2D + 3H) with N = gates·H, and the achieved GFLOP/s. This is a benchmark, not a test; build with `swift build -c release` before trusting its numbers.
 
-            --compare runs the repository's own numpy and JAX implementations of the same workload (bench/reference_numpy.py, bench/reference_jax.py) as long-lived python3 processes with the same thread count, interleaving their passes with rnnlab's (rounds × reps passes each), and prints the speed-up over each and numpy's DGEMM rate (2048³), measured in every round of every row (the machine's load changes), with rnnlab's GFLOP/s as a percentage of it. --compare --check instead runs rnnlab's own seeded problem (H, B, T = 24, 5, 30) through the references and compares every gradient and norm.
+            --compare runs the repository's own numpy, JAX and PyTorch implementations of the same workload (bench/reference_numpy.py, bench/reference_jax.py, bench/reference_torch.py: a Python loop over t of the cell step, then autograd) as long-lived processes of the python3 on PATH with the same thread count, interleaving their passes with rnnlab's (rounds × reps passes each), and prints the speed-up over each and numpy's DGEMM rate (2048³), measured in every round of every row (the machine's load changes), with rnnlab's GFLOP/s as a percentage of it. numpy is required; JAX and PyTorch run when python3 can import jax and torch, and are reported as skipped, with the command that installs them, when it cannot (./scripts/bench-compare.sh installs all three in .build/bench-venv and runs this). For 1-thread rows pin the whole run to one CPU (taskset -c 0 rnnlab bench --compare --threads 1): the references inherit it. --compare --check instead runs rnnlab's own seeded problem (H, B, T = 24, 5, 30) through the references and compares every gradient and norm.
             """)
 
         @Flag(help: "Print a JSON list of objects (cell, hidden, batch, steps, median_ms, flops, gflops).")
@@ -32,7 +32,7 @@ extension RNNLab {
         @Option(help: "Untimed warm-up passes per case.")
         var warmup: Int = 2
 
-        @Flag(help: "Also time the numpy and JAX references in bench/, interleaved with rnnlab's passes.")
+        @Flag(help: "Also time the numpy, JAX and PyTorch references in bench/, interleaved with rnnlab's passes.")
         var compare = false
 
         @Flag(help: "With --compare: check the references' gradients against rnnlab's instead of timing.")

@@ -36,13 +36,16 @@ func probeMatchesFixture(name: String, route: InputRoute) throws {
                    expected: try Data(contentsOf: Fixtures.expected(name)))
 }
 
-/// python3 with numpy, when this machine has it.
+/// python3 with numpy (and jax, torch), when this machine has it.
 enum Python {
     static let executable = URL(fileURLWithPath: "/usr/bin/env")
-    static let hasNumpy: Bool = {
-        guard let r = try? runCommand(executable, ["python3", "-c", "import numpy"]) else { return false }
+    static let hasNumpy = has("numpy")
+
+    /// Whether the python3 on PATH can import `module`.
+    static func has(_ module: String) -> Bool {
+        guard let r = try? runCommand(executable, ["python3", "-c", "import \(module)"]) else { return false }
         return r.status == 0
-    }()
+    }
 
     /// Runs `python3 reference/SCRIPT arguments…` and returns its standard output.
     static func run(_ script: String, _ arguments: [String], stdin: Data? = nil) throws -> Data {
