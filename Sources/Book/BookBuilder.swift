@@ -186,8 +186,8 @@ public struct BookBuilder {
     }
 
     /// The caption of `plots/NAME/FIGURE.png` (or `plots/LANG/NAME/…`, `plots/quick/NAME/…`) on a
-    /// page in `language`: the experiment file's title and description (the description
-    /// translated where `Localization` has it), and the command its manifest records.
+    /// page in `language`: the experiment file's title and description (translated where
+    /// `Localization.texts` has them), and the command its manifest records.
     public static func figureNote(for imagePath: String, language: String = "en", runner: Runner) -> FigureNote? {
         let parts = imagePath.split(separator: "/").map(String.init)
         guard parts.count >= 3, parts[0] == "plots" else { return nil }
@@ -203,8 +203,7 @@ public struct BookBuilder {
             }
             if case .string(let language)? = manifest["language"] { command += " --lang \(language)" }
         }
-        let description = Language(rawValue: language).flatMap { Localization.description(of: name, language: $0) }
-            ?? file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return FigureNote(experiment: name, title: file.title, description: description, command: command)
+        let texts = Localization.texts(of: file, language: Language(rawValue: language) ?? .english)
+        return FigureNote(experiment: name, title: texts.title, description: texts.description, command: command)
     }
 }

@@ -98,10 +98,9 @@ public enum LabPages {
     public static func experiment(file: ExperimentFile, schema: ExperimentSchema, query: LabQuery,
                                   experiments: [(name: String, title: String)]) -> String {
         let name = file.name
-        var body = "<h1>\(escapeHTML(file.title))</h1>\n"
+        let (title, description) = Localization.texts(of: file, language: query.language)
+        var body = "<h1>\(escapeHTML(title))</h1>\n"
         body += "<p class=\"section\"><code>\(escapeHTML(name))</code> — \(escapeHTML(file.section))</p>\n"
-        let description = Localization.description(of: name, language: query.language)
-            ?? file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
         let howToRead = query.language == .korean ? "그림을 읽는 법" : "How to read its figures"
         body += "<details class=\"how-to-read\" open><summary>\(howToRead)</summary><p>\(textWithCode(description))</p></details>\n"
         let hideAll = query.hidden.contains("settings")
@@ -140,7 +139,7 @@ public enum LabPages {
         body += "<pre id=\"progress\" aria-live=\"polite\"></pre>\n<div id=\"error\" role=\"alert\"></div>\n"
         body += "<section id=\"result\" hidden>\n<h2>Figures</h2>\n<div class=\"figure-tabs\" id=\"figure-tabs\"></div>\n<figure class=\"lab-figure\"><img id=\"figure\" alt=\"\"></figure>\n"
         body += "<h2>Results</h2>\n<p>What <code>rnnlab results</code> prints for this run:</p>\n<table id=\"results-table\"></table>\n<pre id=\"results-text\" hidden></pre>\n</section>\n"
-        return head(file.title, language: query.language) + "<body>\n" + sidebar(experiments, current: name, language: query.language) + "<main class=\"page\">\n" + body + "</main>\n</body>\n</html>\n"
+        return head(title, language: query.language) + "<body>\n" + sidebar(experiments, current: name, language: query.language) + "<main class=\"page\">\n" + body + "</main>\n</body>\n</html>\n"
     }
 
     /// The experiment pages' script: the URL follows the form, Run posts the settings and

@@ -21,6 +21,12 @@ public struct ExperimentFile: Sendable, Equatable {
     public let overrides: [String: ParameterValue]
     /// `lang = "ko"`: the language of the figures' text (nil: English, unless `--lang` says).
     public var language: Language? = nil
+    /// Whether `title` and `description` are the kind's own texts, so that a translation of the
+    /// kind's is a translation of them (`Localization.texts(of:language:)`): true in the kind's
+    /// own file, and in a variant that leaves the text out or keeps it word for word as
+    /// `experiments/KIND.toml` beside it has it; false in a variant that wrote its own.
+    public var keepsKindTitle = true
+    public var keepsKindDescription = true
 
     /// The checked values as the kind's typed settings.
     public func settings<S: ExperimentSettings>(as type: S.Type = S.self) -> S { S(resolved: parameters) }
@@ -81,7 +87,7 @@ public func loadExperiment(at url: URL, registry: [String: ExperimentSchema], ov
 
 /// Checks an experiment file's text as `loadExperiment` checks a file on disk: the kind it names,
 /// every key, value and range, then `--quick` and `overrides`. For text that comes from no file
-/// (a fuzzer's input, a form), `beside` is nil and a variant inherits no texts.
+/// (a fuzzer's input, a form), `beside` is nil and a variant inherits no texts (nor keeps them).
 public func checkExperimentText(_ source: String, name: String, path: String, registry: [String: ExperimentSchema],
                                 beside folder: URL? = nil, overrides: [String] = [], quick: Bool = false) throws -> ExperimentFile {
     let root = try parseTOML(source, path: path)
@@ -250,6 +256,14 @@ func parseExperiment(_ root: TOMLTable, name: String, path: String,
                               description: texts["description"]!, parameters: resolved,
                               quickOverrides: quickOverrides, overrides: setOverrides)
     file.language = language
+    // A variant keeps its kind's text when the words are the same (a re-wrapped line is no edit).
+    if name != schema.name {
+        func same(_ kindText: String?, _ text: String) -> Bool {
+            kindText.map { $0.split(whereSeparator: \.isWhitespace) == text.split(whereSeparator: \.isWhitespace) } ?? false
+        }
+        file.keepsKindTitle = same(inherited["title"], file.title)
+        file.keepsKindDescription = same(inherited["description"], file.description)
+    }
     return file
 }
 

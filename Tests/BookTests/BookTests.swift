@@ -167,18 +167,50 @@ struct BookTests {
         #expect(chapter3.contains(#"<a href="repo/Sources/Recurrence/BPTT.swift.html#L"#) && chapter3.contains("<code>BPTT.backward</code>"))
     }
 
-    @Test("the Korean book captions each figure with the experiment's Korean description; the English book with the English one")
+    @Test("the Korean book captions each figure with the experiment's Korean title and description; the English book with the English ones")
     func koreanCaptions() throws {
         let (site, _) = try RepositoryBook.built.get()
         let runner = Runner(paths: LabPaths(root: repositoryRoot), log: { _ in }, interactive: false)
-        let english = try runner.load("backprop-through-whh").1.description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let file = try runner.load("backprop-through-whh").1
+        let english = file.description.split(whereSeparator: \.isNewline).joined(separator: " ")
         let korean = try #require(Localization.description(of: "backprop-through-whh", language: .korean))
+        let koreanTitle = try #require(Localization.title(of: "backprop-through-whh", language: .korean))
         let koPage = try Fixture.page(site, "ko/03-bptt-and-singular-values.html")
         let enPage = try Fixture.page(site, "03-bptt-and-singular-values.html")
-        #expect(koPage.contains("이 그림을 읽는 법") && koPage.contains(textWithCode(korean)))
+        #expect(koPage.contains("이 그림을 읽는 법") && koPage.contains("<strong>\(textWithCode(koreanTitle))</strong> — \(textWithCode(korean))"))
         #expect(!koPage.contains(textWithCode(english)), "the English description is left on the Korean page")
-        #expect(enPage.contains(textWithCode(english)) && !enPage.contains(textWithCode(korean)))
+        #expect(!koPage.contains("<strong>\(textWithCode(file.title))</strong>"), "the English title is left on the Korean page")
+        #expect(enPage.contains("<strong>\(textWithCode(file.title))</strong> — \(textWithCode(english))"))
+        #expect(!enPage.contains(textWithCode(korean)) && !enPage.contains(textWithCode(koreanTitle)))
         #expect(koPage.contains(#"href="/lab/backprop-through-whh?figure=norms&amp;lang=ko""#))
+    }
+
+    @Test("a copy of an experiment that names its kind and keeps its texts is captioned in Korean, on the book's page and the lab's")
+    func copiedExperimentCaption() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rnnlab-copy-\(UUID().uuidString)", isDirectory: true)
+        let experiments = root.appendingPathComponent("experiments")
+        try FileManager.default.createDirectory(at: experiments, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("experiments/irnn-adding.toml"), encoding: .utf8)
+        try Data(shipped.utf8).write(to: experiments.appendingPathComponent("irnn-adding.toml"))
+        let copy = shipped.replacingOccurrences(of: "version = 1  # experiment file format\n", with: "version = 1\nkind = \"irnn-adding\"\n")
+        try Data(copy.utf8).write(to: experiments.appendingPathComponent("my-copy.toml"))
+        let runner = Runner(paths: LabPaths(root: root), log: { _ in }, interactive: false)
+        let koreanTitle = try #require(Localization.title(of: "irnn-adding", language: .korean))
+        let korean = try #require(Localization.description(of: "irnn-adding", language: .korean))
+
+        let note = try #require(BookBuilder.figureNote(for: "plots/ko/my-copy/race.png", language: "ko", runner: runner))
+        #expect(note.experiment == "my-copy" && note.title == koreanTitle && note.description == korean)
+        let (experiment, file) = try runner.load("my-copy")
+        let page = LabPages.experiment(file: file, schema: experiment.schema, query: LabQuery(items: [("lang", "ko")]), experiments: [])
+        #expect(page.contains("<h1>\(escapeHTML(koreanTitle))</h1>") && page.contains(textWithCode(korean)))
+
+        let edited = copy.replacingOccurrences(of: "A model below the line", with: "A model under the line")
+        try Data(edited.utf8).write(to: experiments.appendingPathComponent("my-copy.toml"))
+        let own = try #require(BookBuilder.figureNote(for: "plots/ko/my-copy/race.png", language: "ko", runner: runner))
+        #expect(own.title == koreanTitle && own.description.contains("A model under the line"))
+        let english = try #require(BookBuilder.figureNote(for: "plots/my-copy/race.png", language: "en", runner: runner))
+        #expect(english.title == file.title)
     }
 }
 
@@ -210,14 +242,17 @@ struct LabPageTests {
         #expect(html.contains("How to read its figures") && html.contains(#"<html lang="en">"#))
     }
 
-    @Test("lang=ko gives the page the Korean description and keeps the language in its links and its URL")
+    @Test("lang=ko gives the page the Korean title and description and keeps the language in its links and its URL")
     func koreanExperimentPage() throws {
         let runner = Runner(paths: LabPaths(root: repositoryRoot), log: { _ in }, interactive: false)
         let (experiment, file) = try runner.load("edge-of-chaos")
         let html = LabPages.experiment(file: file, schema: experiment.schema, query: LabQuery(items: [("lang", "ko")]),
                                        experiments: [("edge-of-chaos", file.title)])
         let korean = try #require(Localization.description(of: "edge-of-chaos", language: .korean))
+        let koreanTitle = try #require(Localization.title(of: "edge-of-chaos", language: .korean))
         #expect(html.contains(#"<html lang="ko">"#) && html.contains("그림을 읽는 법") && html.contains(textWithCode(korean)))
+        #expect(html.contains("<h1>\(escapeHTML(koreanTitle))</h1>") && html.contains("<title>\(escapeHTML(koreanTitle)) — rnnlab lab</title>"))
+        #expect(!html.contains(escapeHTML(file.title)), "the English title is left on the Korean page")
         #expect(html.contains(#"data-lang="ko""#) && html.contains(#"href="/lab/edge-of-chaos?lang=ko""#) && html.contains(#"href="/ko/""#))
         #expect(LabPages.script.contains(#"params.set("lang", form.dataset.lang)"#))
     }

@@ -79,15 +79,36 @@ public enum Localization {
         translator(rows(language, tables: [kind]))
     }
 
-    /// What experiment `name` shows (its file's `description`) in `language`, as one paragraph,
-    /// or nil where there is no translation: English, and an experiment the lab does not ship
-    /// (a variant's own description is the English its file gives).
-    public static func description(of name: String, language: Language) -> String? {
+    /// What the shipped experiment `kind` shows (the `description` of experiments/KIND.toml) in
+    /// `language`, as one paragraph, or nil where there is no translation: English, and a kind
+    /// the lab does not ship.
+    public static func description(of kind: String, language: Language) -> String? {
         switch language {
         case .english: return nil
-        case .korean: return Korean.descriptions[name].map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        case .korean: return Korean.descriptions[kind].map(paragraph)
         }
     }
+
+    /// The `title` of experiments/KIND.toml in `language`, or nil where there is no translation.
+    public static func title(of kind: String, language: Language) -> String? {
+        switch language {
+        case .english: return nil
+        case .korean: return Korean.titles[kind]
+        }
+    }
+
+    /// The title and description (one paragraph) a page in `language` shows for `file`: the
+    /// kind's translation of each text the file keeps from its kind (`keepsKindTitle`,
+    /// `keepsKindDescription`), else the file's own English. So a copy of irnn-adding.toml
+    /// that says `kind = "irnn-adding"` reads in Korean until its text is edited.
+    public static func texts(of file: ExperimentFile, language: Language) -> (title: String, description: String) {
+        let title = file.keepsKindTitle ? Self.title(of: file.kind, language: language) : nil
+        let description = file.keepsKindDescription ? Self.description(of: file.kind, language: language) : nil
+        return (title ?? file.title, description ?? paragraph(file.description))
+    }
+
+    /// A text of an experiment file as one paragraph: a line break is a space.
+    static func paragraph(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
 
     /// The translation of a sweep's aggregate figure of experiment kind `kind`: the sweep
     /// figure's own rows (`Korean.tables["sweep"]`), then the kind's, then the shared ones.
