@@ -181,9 +181,9 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
             let work = loaded
             let queue = WorkQueue(order: Self.longestFirst(work.map { measuredSeconds(of: $0.1.name) }))
             BLASThreads.forConcurrentRuns {
-                DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                onWorkerThreads(jobs) { _ in
                     while let i = queue.next() {
-                        results[i] = runOne(work[i].0, work[i].1, index: i, options: options, progress: progress)
+                        results[i] = self.runOne(work[i].0, work[i].1, index: i, options: options, progress: progress)
                     }
                 }
             }

@@ -58,7 +58,7 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
         return a != b ? a > b : i < j
     })
     BLASThreads.forConcurrentRuns {
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        onWorkerThreads(workers) { _ in
             while let i = box.take() {
                 let job = jobs[i]
                 box.put(i, Swift.Result { try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) } })
