@@ -175,11 +175,9 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
                 if isCancelled { break }
             }
         } else {
-            // Longest first (the time each committed run took, from its manifest), each worker
-            // taking the next when it is free: the long runs start at once and the short ones
-            // fill the gaps, so the whole set ends close to (total time) / jobs.
+            // Longest first, by the time each committed run took (from its manifest).
             let work = loaded
-            let queue = WorkQueue(order: Self.longestFirst(work.map { measuredSeconds(of: $0.1.name) }))
+            let queue = WorkQueue(order: largestFirst(work.map { measuredSeconds(of: $0.1.name) }))
             BLASThreads.forConcurrentRuns {
                 onWorkerThreads(jobs) { _ in
                     while let i = queue.next() {
@@ -553,15 +551,6 @@ public final class Runner: @unchecked Sendable {  // its vars are set up before 
         }
     }
 
-    /// The indices of `seconds` from the longest to the shortest; an unknown time (no committed
-    /// run) counts as the longest, so a new experiment is not left to run alone at the end.
-    static func longestFirst(_ seconds: [Double?]) -> [Int] {
-        seconds.indices.sorted { i, j in
-            let a = seconds[i] ?? .infinity, b = seconds[j] ?? .infinity
-            return a != b ? a > b : i < j
-        }
-    }
-
     /// Seconds the committed run in `plots/NAME/` took (computation and figures), from its manifest.
     public func measuredSeconds(of name: String) -> Double? {
         let url = paths.plots.appendingPathComponent(name).appendingPathComponent("manifest.json")
@@ -611,20 +600,6 @@ final class ReportSlots: @unchecked Sendable {  // every access holds `lock`
     subscript(i: Int) -> RunReport? {
         get { lock.lock(); defer { lock.unlock() }; return slots[i] }
         set { lock.lock(); slots[i] = newValue; lock.unlock() }
-    }
-}
-
-/// Hands out the indices of `order` one at a time to the workers that ask.
-final class WorkQueue: @unchecked Sendable {  // every access holds `lock`
-    private let lock = NSLock()
-    private let order: [Int]
-    private var taken = 0
-    init(order: [Int]) { self.order = order }
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard taken < order.count else { return nil }
-        taken += 1
-        return order[taken - 1]
     }
 }
 

@@ -22,3 +22,30 @@ func onWorkerThreads(_ count: Int, _ body: @escaping (Int) -> Void) {
 private struct SharedBody: @unchecked Sendable {
     let run: (Int) -> Void
 }
+
+/// The indices of `costs` from the largest to the smallest, ties in the given order; an unknown
+/// cost (nil) counts as the largest. Workers that take jobs in this order start the long ones at
+/// once and fill the gaps with the short ones, so the whole set ends close to total / workers.
+func largestFirst(_ costs: [Double?]) -> [Int] {
+    costs.indices.sorted { i, j in
+        let a = costs[i] ?? .infinity, b = costs[j] ?? .infinity
+        return a != b ? a > b : i < j
+    }
+}
+
+/// Hands out the indices of `order` one at a time to the workers that ask, until they are all
+/// taken or `stop` is called.
+final class WorkQueue: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private let order: [Int]
+    private var taken = 0
+    init(order: [Int]) { self.order = order }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard taken < order.count else { return nil }
+        taken += 1
+        return order[taken - 1]
+    }
+    /// No index is handed out after this.
+    func stop() { lock.lock(); taken = order.count; lock.unlock() }
+}

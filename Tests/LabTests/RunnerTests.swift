@@ -128,8 +128,8 @@ private enum Sleeper: ExperimentKind {
 
 @Test("several jobs start the runs that took longest first (from their manifests), an unmeasured one first of all")
 func concurrentRunsStartLongestFirst() throws {
-    #expect(Runner.longestFirst([1, 5, nil, 3]) == [2, 1, 3, 0])
-    #expect(Runner.longestFirst([2, 2, 1]) == [0, 1, 2])   // ties keep the given order
+    #expect(largestFirst([1, 5, nil, 3]) == [2, 1, 3, 0])
+    #expect(largestFirst([2, 2, 1]) == [0, 1, 2])   // ties keep the given order
     let scratch = Scratch()
     for name in ["short", "long", "middle", "new"] {
         _ = scratch.write(name, """

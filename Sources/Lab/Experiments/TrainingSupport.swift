@@ -27,25 +27,18 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
             return try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) }
         }
     }
-    // Shared by the workers; every access holds `lock`.
-    final class Box: @unchecked Sendable {
+    // The runs and the first error, shared by the workers; every access holds `lock`.
+    final class Outcomes: @unchecked Sendable {
         let lock = NSLock()
         var runs: [TrainingRun?]
         var error: (any Error)?
-        let order: [Int]
-        var next = 0
-        init(order: [Int]) { runs = Array(repeating: nil, count: order.count); self.order = order }
-        func take() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard error == nil, next < order.count else { return nil }
-            next += 1
-            return order[next - 1]
-        }
-        func put(_ i: Int, _ r: Swift.Result<TrainingRun, any Error>) {
+        init(count: Int) { runs = Array(repeating: nil, count: count) }
+        /// Keeps a run, or the first error (false).
+        func put(_ i: Int, _ r: Swift.Result<TrainingRun, any Error>) -> Bool {
             lock.lock(); defer { lock.unlock() }
             switch r {
-            case .success(let run): runs[i] = run
-            case .failure(let e): if error == nil { error = e }
+            case .success(let run): runs[i] = run; return true
+            case .failure(let e): if error == nil { error = e }; return false
             }
         }
     }
@@ -53,20 +46,19 @@ func trainAll(_ jobs: [(label: String, settings: TrainingSettings)], parallel: I
         let H = Double(t.model.hiddenSize)
         return Double(t.task.steps * t.model.kind.cell.gates * t.batch * t.iterations) * H * H
     }
-    let box = Box(order: jobs.indices.sorted { i, j in
-        let a = cost(jobs[i].settings), b = cost(jobs[j].settings)
-        return a != b ? a > b : i < j
-    })
+    let outcomes = Outcomes(count: jobs.count)
+    let queue = WorkQueue(order: largestFirst(jobs.map { cost($0.settings) }))
     BLASThreads.forConcurrentRuns {
         onWorkerThreads(workers) { _ in
-            while let i = box.take() {
+            while let i = queue.next() {
                 let job = jobs[i]
-                box.put(i, Swift.Result { try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) } })
+                let run = Swift.Result { try cancellable { try train(job.settings, monitor: trainingMonitor(context, job.label)) } }
+                if !outcomes.put(i, run) { queue.stop() }   // the first failure ends the race
             }
         }
     }
-    if let e = box.error { throw e }
-    return box.runs.map { $0! }
+    if let e = outcomes.error { throw e }
+    return outcomes.runs.map { $0! }
 }
 
 /// Mean of each window of `width` consecutive values ending at i (shorter at the start):
