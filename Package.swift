@@ -41,8 +41,12 @@ let package = Package(
             path: "Sources/CLapack",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        // Dense Float64 matrices, GEMM/SVD/eigenvalues/QR, seeded RNG, initialisers.
-        .target(name: "LinearAlgebra", dependencies: ["CLapack"], swiftSettings: numeric),
+        // The BPTT step kernel in C: W packed once per sequence, an AVX-512 micro-kernel, OpenBLAS's
+        // summation order (include/step_kernel.h). Optimised in every configuration, so that the
+        // debug build the tests use does not run a vector kernel at -O0.
+        .target(name: "CStepKernel", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
+        // Dense Float64 matrices, GEMM/SVD/eigenvalues/QR, the packed step GEMM, seeded RNG, initialisers.
+        .target(name: "LinearAlgebra", dependencies: ["CLapack", "CStepKernel"], swiftSettings: numeric),
         // The four cells, the one BPTT loop, stacked and bidirectional wrappers.
         .target(name: "Recurrence", dependencies: ["LinearAlgebra"], swiftSettings: numeric),
         // The gradient probe format (rnnlab-probe/1): a strict JSON parser, bounded reading, the input's

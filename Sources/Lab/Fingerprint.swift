@@ -9,7 +9,8 @@ import LanguageModels
 ///
 /// The sources are the experiment's folder `Sources/Lab/Experiments/<Type>/`, the shared files at
 /// the top of `Sources/Lab/Experiments/`, and every library module those import, followed
-/// through the modules' own imports (`Plotting` included: it writes the figures).
+/// through the modules' own imports (`Plotting` included: it writes the figures; a C module's .c and
+/// .h files count, so a change to the step kernel in `CStepKernel` makes every run stale).
 public struct Fingerprint: Sendable, Equatable {
     public let hash: String
     /// Repository-relative paths of the sources hashed, sorted.
@@ -56,7 +57,7 @@ public struct Fingerprint: Sendable, Equatable {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }
             if isDir.boolValue { if recursive { out += swiftFiles(in: url, recursive: true) } }
-            else if name.hasSuffix(".swift") || name.hasSuffix(".h") || name == "module.modulemap" { out.append(url) }
+            else if name.hasSuffix(".swift") || name.hasSuffix(".c") || name.hasSuffix(".h") || name == "module.modulemap" { out.append(url) }
         }
         return out
     }

@@ -1,7 +1,19 @@
 import CLapack
+import CStepKernel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// C ← α·op(A)·op(B) + β·C through OpenBLAS `cblas_dgemm` (column-major; transposes
-/// are flags, never copies). Shapes are checked here, before BLAS sees them.
+/// C ← α·op(A)·op(B) + β·C (column-major; transposes are flags, never copies). Shapes are
+/// checked here, before BLAS sees them.
+///
+/// Where this CPU has AVX-512 and the product is one `AVX512GEMM.handles` (A not transposed,
+/// α = 1, β 0 or 1, an even number of columns), it runs the AVX-512 kernel of
+/// `Sources/CStepKernel`, which reads A in place and gives the same bits as OpenBLAS's Haswell
+/// DGEMM (the kernels OpenBLAS runs on this project's machines) at 1.5–4× its speed; every other
+/// product goes to OpenBLAS `cblas_dgemm`.
 @inline(__always)
 public func gemm(_ A: MatrixRef, transposeA: Bool = false,
                  _ B: MatrixRef, transposeB: Bool = false,
@@ -17,11 +29,43 @@ public func gemm(_ A: MatrixRef, transposeA: Bool = false,
         if beta == 0 { C.fill(0) } else if beta != 1 { for j in 0..<n { cblas_dscal(Int32(m), beta, C.pointer + j * C.ld, 1) } }
         return
     }
+    if !transposeA && alpha == 1 && (beta == 0 || beta == 1) && AVX512GEMM.handles(columns: n) {
+        rnnlab_step_gemm(Int32(m), Int32(n), Int32(k), rnnlab_left(A: A.pointer, lda: Int32(A.ld), packed: 0),
+                         B.pointer, Int32(B.ld), transposeB ? 1 : 0, C.pointer, Int32(C.ld), beta == 1 ? 1 : 0)
+        return
+    }
     cblas_dgemm(CblasColMajor,
                 transposeA ? CblasTrans : CblasNoTrans,
                 transposeB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), alpha,
                 A.pointer, Int32(A.ld), B.pointer, Int32(B.ld), beta, C.pointer, Int32(C.ld))
+}
+
+/// The AVX-512 GEMM kernel of `Sources/CStepKernel` (see step_kernel.h): whether it runs here,
+/// and which products it takes.
+public enum AVX512GEMM {
+    /// Whether this CPU runs the kernel (AVX-512 F, asked once). `RNNLAB_OPENBLAS_ONLY=1` in the
+    /// environment turns it off, so every product goes to OpenBLAS (to compare the two).
+    public static let isAvailable: Bool = {
+        if let off = getenv("RNNLAB_OPENBLAS_ONLY"), String(cString: off) == "1" { return false }
+        return rnnlab_step_kernel_available() != 0
+    }()
+
+    /// Whether a product with `columns` columns of C goes to the kernel: on a CPU that runs it
+    /// and for an even count. OpenBLAS's Haswell kernel sums the last column of an odd count in
+    /// another order, so those products stay with OpenBLAS and every product keeps its bits.
+    @inline(__always)
+    public static func handles(columns: Int) -> Bool { isAvailable && columns % 2 == 0 }
+
+    /// C ← A·op(B) + (accumulate ? C : 0) by the kernel's scalar reference loops: the order of
+    /// sums the kernel and OpenBLAS's Haswell DGEMM take, on every CPU (for tests).
+    public static func referenceProduct(_ A: MatrixRef, _ B: MatrixRef, transposeB: Bool = false,
+                                        into C: MatrixRef, accumulate: Bool) {
+        let n = transposeB ? B.rows : B.cols, k = transposeB ? B.cols : B.rows
+        precondition(A.cols == k && C.rows == A.rows && C.cols == n, "AVX512GEMM.referenceProduct: shapes")
+        rnnlab_step_gemm_reference(Int32(A.rows), Int32(n), Int32(k), rnnlab_left(A: A.pointer, lda: Int32(A.ld), packed: 0),
+                                   B.pointer, Int32(B.ld), transposeB ? 1 : 0, C.pointer, Int32(C.ld), accumulate ? 1 : 0)
+    }
 }
 
 /// The one owner of OpenBLAS's thread count, a process-wide global.

@@ -11,7 +11,9 @@ import LinearAlgebra
 /// All buffers are made once in `init`; `forward` and `backward` allocate nothing
 /// inside the time loop. Input projections of all steps are one GEMM
 /// (W_x·X), and the weight gradients are one GEMM each over all steps after the
-/// backward sweep (dW_x = dA_x·Xᵀ, dW_h = dA_h·H_prevᵀ).
+/// backward sweep (dW_x = dA_x·Xᵀ, dW_h = dA_h·H_prevᵀ). The backward sweep's step GEMM
+/// W_hᵀ·∂L/∂a_t reads W_hᵀ packed once per pass (`PackedStepMatrix`, where `gemm` runs its
+/// AVX-512 kernel: the same bits as OpenBLAS's Haswell DGEMM).
 public final class BPTT {
     public let kind: CellKind
     public let inputSize: Int   // D
@@ -67,6 +69,9 @@ public final class BPTT {
     private let dcStep: MatrixRef?  // H×B: ∂L/∂c_t when the steps are not kept (LSTM)
     private let tcStep: MatrixRef?  // H×B: tanh(c_t), recomputed in `backward` (LSTM)
     private let ones: MatrixRef     // TB×1 of ones: bias gradients as a GEMV-shaped GEMM
+    /// W_hᵀ (H×G·H) packed once per backward pass for the step GEMMs (nil where `gemm` has no
+    /// AVX-512 kernel for B columns: every step then calls `gemm` with transposeA).
+    private let packedWT: PackedStepMatrix?
     private var dhStore: (Buffer, MatrixRef)?
     private var dcStore: (Buffer, MatrixRef)?
     private var dxStore: (Buffer, MatrixRef)?
@@ -104,6 +109,7 @@ public final class BPTT {
         gradHNorm = [Double](repeating: 0, count: T)
         gradCNorm = lstm ? [Double](repeating: 0, count: T) : []
         gradients = CellParameters(kind: kind, inputSize: D, hiddenSize: H)
+        packedWT = PackedStepMatrix.handles(columns: B) ? PackedStepMatrix(rows: H, cols: G * H) : nil
     }
 
     private func lazyMatrix(_ store: inout (Buffer, MatrixRef)?, rows: Int, cols: Int) -> MatrixRef {
@@ -183,6 +189,7 @@ public final class BPTT {
             let dc_next = dc0              // f_{t+1}∘∂L/∂c_{t+1}; ends as ∂L/∂c_0
             dh_next.fill(0)
             dc_next?.fill(0)
+            packedWT?.pack(W_h, transpose: true)
             BLASThreads.with(stepThreads) {
                 for t in stride(from: T, through: 1, by: -1) {
                     let cols = (t - 1) * B
@@ -193,18 +200,18 @@ public final class BPTT {
                     switch kind {
                     case .tanh, .relu:
                         VanillaCell.backward(relu: kind == .relu, h: h(t), dh: dh_t, da: at)
-                        gemm(W_h, transposeA: true, at, into: dh_next)          // dh_prev = W_hhᵀ da
+                        stepGEMMTransposed(W_h, at, into: dh_next, accumulate: false)       // dh_prev = W_hhᵀ da
                     case .lstm:
                         let dc_t = keep ? dcAll!.columns(cols, B) : dcStep!
                         Elementwise.tanh(c(t)!.pointer, into: tcStep!.pointer, count: H * B) // tanh(c_t) again
                         LSTMCell.backward(a: at, c_prev: c(t - 1)!, tc: tcStep!,
                                           dh: dh_t, dc_next: dc_next!, dc: dc_t, da: at)
                         gradCNorm[t - 1] = norm(dc_t)
-                        gemm(W_h, transposeA: true, at, into: dh_next)          // dh_prev = W_hᵀ da
+                        stepGEMMTransposed(W_h, at, into: dh_next, accumulate: false)       // dh_prev = W_hᵀ da
                     case .gru:
                         GRUCell.backward(a: at, hn: aux!.columns(cols, B), h_prev: h(t - 1), dh: dh_t,
                                          dax: at, dah: dahStep!, dh_prev: dh_next)
-                        gemm(W_h, transposeA: true, dahStep!, into: dh_next, beta: 1) // dh_prev = z∘dh + W_hᵀ da_h
+                        stepGEMMTransposed(W_h, dahStep!, into: dh_next, accumulate: true) // dh_prev = z∘dh + W_hᵀ da_h
                     }
                 }
             }
@@ -231,6 +238,14 @@ public final class BPTT {
                 if computeInputGradient { gemm(W_x, transposeA: true, a, into: dx) }                  // dx_t = W_xᵀ da_t
             }
         } }
+    }
+
+    /// C ← W_hᵀ·X (+ C) of one backward step: from the packed W_hᵀ when there is one, else
+    /// OpenBLAS (the same bits where `gemm` runs its AVX-512 kernel).
+    @inline(__always)
+    private func stepGEMMTransposed(_ W_h: MatrixRef, _ X: MatrixRef, into C: MatrixRef, accumulate: Bool) {
+        if let packedWT { packedWT.multiply(X, into: C, accumulate: accumulate) }
+        else { gemm(W_h, transposeA: true, X, into: C, beta: accumulate ? 1 : 0) }
     }
 
     private func check(_ p: CellParameters) {

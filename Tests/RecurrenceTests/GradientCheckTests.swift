@@ -157,6 +157,9 @@ let gradientCases: [CheckCase] = CellKind.allCases.flatMap { k in [
     CheckCase(kind: k, wrapping: .single, D: 6, H: 4, B: 3, T: 6, seed: 2),
     CheckCase(kind: k, wrapping: .stacked(layers: 3), D: 2, H: 4, B: 2, T: 6, seed: 3),
     CheckCase(kind: k, wrapping: .bidirectional, D: 3, H: 3, B: 2, T: 6, seed: 4),
+    // H = 26: the AVX-512 step kernel's panels of 24 rows plus a tail of 2 (G·H = 104 for the
+    // LSTM: four full panels and a tail of 8), B = 2 columns (even: the kernel's path).
+    CheckCase(kind: k, wrapping: .single, D: 2, H: 26, B: 2, T: 3, seed: 6),
 ] }
 
 @Test("BPTT gradients of every cell and wrapper match central differences within 1e-6", arguments: gradientCases)
