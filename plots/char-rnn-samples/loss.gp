@@ -44,7 +44,7 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top right
 set xlabel 'iteration (parameter updates; vertical lines: samples)' noenhanced
 set ylabel 'bits per character' noenhanced
-set yrange [2.2887069767072648:7.824022081261546]
+set yrange [2.2870363605401813:7.824022081261546]
 set arrow 1 from graph 0, first 7.451211111832329 to graph 1, first 7.451211111832329 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'log₂ V = 7.45' at graph 0.01, first 7.451211111832329 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set arrow 2 from first 0.0, graph 0 to first 0.0, graph 1 nohead back lw 1.0 dt (2,5) lc rgb '#7f7f7f'
@@ -52,11 +52,11 @@ set arrow 3 from first 100.0, graph 0 to first 100.0, graph 1 nohead back lw 1.0
 set arrow 4 from first 300.0, graph 0 to first 300.0, graph 1 nohead back lw 1.0 dt (2,5) lc rgb '#7f7f7f'
 set arrow 5 from first 1000.0, graph 0 to first 1000.0, graph 1 nohead back lw 1.0 dt (2,5) lc rgb '#7f7f7f'
 set arrow 6 from first 1500.0, graph 0 to first 1500.0, graph 1 nohead back lw 1.0 dt (2,5) lc rgb '#7f7f7f'
-set label 2 '0' at first 0.0, first 2.510119580889436 noenhanced front
-set label 3 '100' at first 100.0, first 2.510119580889436 noenhanced front
-set label 4 '300' at first 300.0, first 2.510119580889436 noenhanced front
-set label 5 '1000' at first 1000.0, first 2.510119580889436 noenhanced front
-set label 6 '1500' at first 1500.0, first 2.510119580889436 noenhanced front
+set label 2 '0' at first 0.0, first 2.508515789369036 noenhanced front
+set label 3 '100' at first 100.0, first 2.508515789369036 noenhanced front
+set label 4 '300' at first 300.0, first 2.508515789369036 noenhanced front
+set label 5 '1000' at first 1000.0, first 2.508515789369036 noenhanced front
+set label 6 '1500' at first 1500.0, first 2.508515789369036 noenhanced front
 set title 'starts at log₂ V (a uniform guess over V = 175 symbols); samples drawn at the marked iterations' noenhanced font ',14'
 plot 'loss.tsv' index 0 using 1:2 with linespoints pt 7 ps 0.8 lw 2.0 dt 1 lc rgb '#1f77b4' title 'training (mean over the minibatches since the last point)' noenhanced, \
      'loss.tsv' index 1 using 1:2 with linespoints pt 7 ps 0.8 lw 2.5 dt 1 lc rgb '#d62728' title 'held-out (9600 characters)' noenhanced, \

@@ -4,7 +4,7 @@
 #   gnuplot -e "format='svg'" clipping.gp    draws clipping.svg (or 'pdf'; 'dumb' prints text)
 # Data: clipping.tsv, one block per series, chosen with 'index'.
 # columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
-# rows per block: 172 1000 1000 1000 2 1 172 1000 1000 1000 1000 1000 1000 1000 1000 1000 173 173 1001 1001 1001 1001 1001 1001
+# rows per block: 173 1000 1000 1000 2 1 173 1000 1000 1000 1000 1000 1000 1000 1000 1000 174 174 1001 1001 1001 1001 1001 1001
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'clipping.' . format
@@ -46,13 +46,13 @@ set xlabel 'SGD update k' noenhanced
 set ylabel 'MSE' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [0.0021065254875094227:1000.0]
+set yrange [0.0019404924756210177:1000.0]
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'training loss (mean of 20 minibatches; axis cut at 1000)' noenhanced font ',14'
-plot 'clipping.tsv' index 0 using 1:2 with lines lw 3.0 dt 1 lc rgb '#d62728' title 'no clipping: diverged at update 172' noenhanced, \
-     'clipping.tsv' index 1 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title 'norm clipping: final 0.1896' noenhanced, \
-     'clipping.tsv' index 2 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title 'value clipping: final 207.7' noenhanced, \
-     'clipping.tsv' index 3 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title 'squared-norm (slide): final 0.1693' noenhanced, \
+plot 'clipping.tsv' index 0 using 1:2 with lines lw 3.0 dt 1 lc rgb '#d62728' title 'no clipping: diverged at update 173' noenhanced, \
+     'clipping.tsv' index 1 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title 'norm clipping: final 0.1916' noenhanced, \
+     'clipping.tsv' index 2 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title 'value clipping: final 197.1' noenhanced, \
+     'clipping.tsv' index 3 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title 'squared-norm (slide): final 0.17' noenhanced, \
      'clipping.tsv' index 4 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'dashed: predict 1, MSE 1/6' noenhanced, \
      'clipping.tsv' index 5 using 1:2 with points pt 7 ps 3.0 lc rgb '#d62728' notitle
 
@@ -68,7 +68,7 @@ set xlabel 'SGD update k' noenhanced
 set ylabel '‖g‖ (all parameters)' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [2.957396647532517e-06:1000000000000.0]
+set yrange [3.2030289319544538e-06:1000000000000.0]
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'gradient norm ‖g‖ before clipping (dashed: τ = 1; axis cut at 10^12)' noenhanced font ',14'
 plot 'clipping.tsv' index 6 using 1:2 with lines lw 1.2 dt 1 lc rgb '#d62728' title 'no clipping' noenhanced, \
@@ -88,7 +88,7 @@ set xlabel 'SGD update k' noenhanced
 set ylabel '‖g‖ after clipping' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [0.00466324358200223:697.1652138017488]
+set yrange [0.004917193167388226:583.7650076918292]
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'τ = 1' at graph 0.01, first 1.0 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title '‖g‖ after clipping: the step SGD takes is η times this' noenhanced font ',14'
@@ -108,9 +108,9 @@ set xlabel 'SGD update k' noenhanced
 set ylabel 'share of clipped updates' noenhanced
 set yrange [0.0:1.05]
 set title 'share of updates so far where the rule fired' noenhanced font ',14'
-plot 'clipping.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'norm clipping: 76.6 %' noenhanced, \
-     'clipping.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'value clipping: 99.2 %' noenhanced, \
-     'clipping.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'squared-norm (slide): 70.6 %' noenhanced
+plot 'clipping.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'norm clipping: 77.2 %' noenhanced, \
+     'clipping.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'value clipping: 99.1 %' noenhanced, \
+     'clipping.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'squared-norm (slide): 72.7 %' noenhanced
 
 # panel 5 of 5
 reset

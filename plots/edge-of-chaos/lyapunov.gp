@@ -44,7 +44,7 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top left
 set xlabel 'gain g of W ~ N(0, g²/N)   (dashed: λ = 0 and g = 1)' noenhanced
 set ylabel 'λ_max per step (natural log)' noenhanced
-set yrange [-0.7433170051565018:0.41058896056429806]
+set yrange [-0.7433170051565018:0.41058896056429794]
 set arrow 1 from graph 0, first 0.0 to graph 1, first 0.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set arrow 2 from first 1.0, graph 0 to first 1.0, graph 1 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'largest Lyapunov exponent: order (λ < 0) below g = 1, chaos (λ > 0) above' noenhanced font ',14'
@@ -66,9 +66,9 @@ set ylabel 'λ_i per step' noenhanced
 set xrange [0.0:1.0]
 set arrow 1 from graph 0, first 0.0 to graph 1, first 0.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'whole spectrum, N = 200: λ_i against i/N (Engelken et al.)' noenhanced font ',14'
-plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.04957, mean field 0.06522; 13 of 200 positive' noenhanced, \
-     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.145, mean field 0.1547; 26 of 200 positive' noenhanced, \
-     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.2993, mean field 0.3102; 30 of 200 positive' noenhanced
+plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.05209, mean field 0.06522; 13 of 200 positive' noenhanced, \
+     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.1414, mean field 0.1547; 25 of 200 positive' noenhanced, \
+     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.303, mean field 0.3102; 31 of 200 positive' noenhanced
 
 unset multiplot
 unset output

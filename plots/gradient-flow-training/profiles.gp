@@ -96,7 +96,7 @@ set logscale y 10
 set format y tenpower
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'test MSE while they learn' noenhanced font ',14'
-plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.7291' noenhanced, \
+plot 'profiles.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh RNN: final 0.2539' noenhanced, \
      'profiles.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'LSTM: final 0.0004137' noenhanced, \
      'profiles.tsv' index 8 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'dashed: predict 1, MSE 1/6' noenhanced
 

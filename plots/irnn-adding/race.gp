@@ -4,7 +4,7 @@
 #   gnuplot -e "format='svg'" race.gp    draws race.svg (or 'pdf'; 'dumb' prints text)
 # Data: race.tsv, one block per series, chosen with 'index'.
 # columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
-# rows per block: 51 41 51 21 12 2 51 51 44 19 18 2 51 51 51 23 18 2 3 3 3 3 3 2
+# rows per block: 51 30 42 23 12 2 51 51 50 19 18 2 51 51 51 23 18 2 3 3 3 3 3 2
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'race.' . format
@@ -48,10 +48,10 @@ set logscale y 10
 set format y tenpower
 set yrange [1e-06:10.0]
 set title 'T = 50: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 0 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1621' noenhanced, \
-     'race.tsv' index 1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): 0.001632, stopped at 4000' noenhanced, \
-     'race.tsv' index 2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.01935' noenhanced, \
-     'race.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001413, stopped at 2000' noenhanced, \
+plot 'race.tsv' index 0 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1625' noenhanced, \
+     'race.tsv' index 1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): 0.0005912, stopped at 2900' noenhanced, \
+     'race.tsv' index 2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.001368, stopped at 4100' noenhanced, \
+     'race.tsv' index 3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0009883, stopped at 2200' noenhanced, \
      'race.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.0009783, stopped at 1100' noenhanced, \
      'race.tsv' index 5 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
@@ -69,11 +69,11 @@ set logscale y 10
 set format y tenpower
 set yrange [1e-06:10.0]
 set title 'T = 100: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1777' noenhanced, \
-     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02023' noenhanced, \
-     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.0006913, stopped at 4300' noenhanced, \
+plot 'race.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1774' noenhanced, \
+     'race.tsv' index 7 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.02401' noenhanced, \
+     'race.tsv' index 8 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): 0.00125, stopped at 4900' noenhanced, \
      'race.tsv' index 9 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.001906, stopped at 1800' noenhanced, \
-     'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001364, stopped at 1700' noenhanced, \
+     'race.tsv' index 10 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001383, stopped at 1700' noenhanced, \
      'race.tsv' index 11 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced
 
 # panel 3 of 4
@@ -88,11 +88,11 @@ set xlabel 'update' noenhanced
 set ylabel 'test MSE (500 sequences)' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [1e-06:10.0]
+set yrange [1e-06:100.0]
 set title 'T = 150: test MSE against updates' noenhanced font ',14'
-plot 'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1705' noenhanced, \
-     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.06317' noenhanced, \
-     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.00658' noenhanced, \
+plot 'race.tsv' index 12 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'tanh RNN: final 0.1704' noenhanced, \
+     'race.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#ff7f0e' title 'ReLU RNN (Gaussian W_hh): final 0.05136' noenhanced, \
+     'race.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title 'IRNN (W_hh = I): final 0.004202' noenhanced, \
      'race.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title 'LSTM (b_f = 1): 0.0005368, stopped at 2200' noenhanced, \
      'race.tsv' index 16 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'GRU: 0.001668, stopped at 1700' noenhanced, \
      'race.tsv' index 17 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title 'predict 1: MSE 1/6' noenhanced

@@ -99,7 +99,7 @@ set xrange [0.0:3.3000000000000003]
 set yrange [0.0:16.969696969696965]
 set arrow 1 from first 1.0, graph 0 to first 1.0, graph 1 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title 'orthogonal: every σ = 1'."\n".'mean σ = 1.000 (law 1.000), σ > 1: 0.0 % (law 0.0 %)' noenhanced font ',14'
-plot 'singular-values.tsv' index 6 using 1:2:3 with boxes lc rgb '#1f77b4' fs transparent solid 0.45 border lc rgb '#1f77b4' title 'all 1000 at σ = 1, max |σ − 1| = 8.9e-16' noenhanced
+plot 'singular-values.tsv' index 6 using 1:2:3 with boxes lc rgb '#1f77b4' fs transparent solid 0.45 border lc rgb '#1f77b4' title 'all 1000 at σ = 1, max |σ − 1| = 6.7e-16' noenhanced
 
 # panel 5 of 6
 reset

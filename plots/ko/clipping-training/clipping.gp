@@ -4,7 +4,7 @@
 #   gnuplot -e "format='svg'" clipping.gp    draws clipping.svg (or 'pdf'; 'dumb' prints text)
 # Data: clipping.tsv, one block per series, chosen with 'index'.
 # columns per block: 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2
-# rows per block: 172 1000 1000 1000 2 1 172 1000 1000 1000 1000 1000 1000 1000 1000 1000 173 173 1001 1001 1001 1001 1001 1001
+# rows per block: 173 1000 1000 1000 2 1 173 1000 1000 1000 1000 1000 1000 1000 1000 1000 174 174 1001 1001 1001 1001 1001 1001
 
 if (!exists("format")) format = 'png'
 if (!exists("outfile")) outfile = 'clipping.' . format
@@ -46,13 +46,13 @@ set xlabel 'SGD 업데이트 k' noenhanced
 set ylabel 'MSE' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [0.0021065254875094227:1000.0]
+set yrange [0.0019404924756210177:1000.0]
 set arrow 1 from graph 0, first 0.16666666666666666 to graph 1, first 0.16666666666666666 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title '학습 손실 (미니배치 20개 평균; 축은 1000에서 자름)' noenhanced font ',14'
-plot 'clipping.tsv' index 0 using 1:2 with lines lw 3.0 dt 1 lc rgb '#d62728' title '클리핑 없음: 업데이트 172에서 발산' noenhanced, \
-     'clipping.tsv' index 1 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title '노름 클리핑: 최종 0.1896' noenhanced, \
-     'clipping.tsv' index 2 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title '값 클리핑: 최종 207.7' noenhanced, \
-     'clipping.tsv' index 3 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title '노름 제곱 (슬라이드): 최종 0.1693' noenhanced, \
+plot 'clipping.tsv' index 0 using 1:2 with lines lw 3.0 dt 1 lc rgb '#d62728' title '클리핑 없음: 업데이트 173에서 발산' noenhanced, \
+     'clipping.tsv' index 1 using 1:2 with lines lw 2.0 dt 1 lc rgb '#1f77b4' title '노름 클리핑: 최종 0.1916' noenhanced, \
+     'clipping.tsv' index 2 using 1:2 with lines lw 2.0 dt 1 lc rgb '#2ca02c' title '값 클리핑: 최종 197.1' noenhanced, \
+     'clipping.tsv' index 3 using 1:2 with lines lw 2.0 dt 1 lc rgb '#9467bd' title '노름 제곱 (슬라이드): 최종 0.17' noenhanced, \
      'clipping.tsv' index 4 using 1:2 with lines lw 1.5 dt (8,6) lc rgb '#555555' title '점선: 1로 예측, MSE 1/6' noenhanced, \
      'clipping.tsv' index 5 using 1:2 with points pt 7 ps 3.0 lc rgb '#d62728' notitle
 
@@ -68,7 +68,7 @@ set xlabel 'SGD 업데이트 k' noenhanced
 set ylabel '‖g‖ (전체 파라미터)' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [2.957396647532517e-06:1000000000000.0]
+set yrange [3.2030289319544538e-06:1000000000000.0]
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title '클리핑 전 기울기 노름 ‖g‖ (점선: τ = 1; 축은 10^12에서 자름)' noenhanced font ',14'
 plot 'clipping.tsv' index 6 using 1:2 with lines lw 1.2 dt 1 lc rgb '#d62728' title '클리핑 없음' noenhanced, \
@@ -88,7 +88,7 @@ set xlabel 'SGD 업데이트 k' noenhanced
 set ylabel '클리핑 후 ‖g‖' noenhanced
 set logscale y 10
 set format y tenpower
-set yrange [0.00466324358200223:697.1652138017488]
+set yrange [0.004917193167388226:583.7650076918292]
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set label 1 'τ = 1' at graph 0.01, first 1.0 offset 0,0.6 left noenhanced front tc rgb '#555555'
 set title '클리핑 후 ‖g‖: SGD 스텝은 이 값의 η배' noenhanced font ',14'
@@ -108,9 +108,9 @@ set xlabel 'SGD 업데이트 k' noenhanced
 set ylabel '클리핑된 업데이트 비율' noenhanced
 set yrange [0.0:1.05]
 set title '지금까지 규칙이 작동한 업데이트의 비율' noenhanced font ',14'
-plot 'clipping.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title '노름 클리핑: 76.6 %' noenhanced, \
-     'clipping.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title '값 클리핑: 99.2 %' noenhanced, \
-     'clipping.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title '노름 제곱 (슬라이드): 70.6 %' noenhanced
+plot 'clipping.tsv' index 13 using 1:2 with lines lw 2.5 dt 1 lc rgb '#1f77b4' title '노름 클리핑: 77.2 %' noenhanced, \
+     'clipping.tsv' index 14 using 1:2 with lines lw 2.5 dt 1 lc rgb '#2ca02c' title '값 클리핑: 99.1 %' noenhanced, \
+     'clipping.tsv' index 15 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title '노름 제곱 (슬라이드): 72.7 %' noenhanced
 
 # panel 5 of 5
 reset

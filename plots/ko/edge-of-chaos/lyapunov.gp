@@ -44,7 +44,7 @@ set palette defined (0 '#440154', 1 '#482878', 2 '#3e4989', 3 '#31688e', 4 '#268
 set key top left
 set xlabel 'W ~ N(0, g²/N)의 이득 g   (점선: λ = 0, g = 1)' noenhanced
 set ylabel '단계당 λ_max (자연로그)' noenhanced
-set yrange [-0.7433170051565018:0.41058896056429806]
+set yrange [-0.7433170051565018:0.41058896056429794]
 set arrow 1 from graph 0, first 0.0 to graph 1, first 0.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set arrow 2 from first 1.0, graph 0 to first 1.0, graph 1 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title '최대 랴푸노프 지수: g = 1 아래는 질서 (λ < 0), 위는 혼돈 (λ > 0)' noenhanced font ',14'
@@ -66,9 +66,9 @@ set ylabel '단계당 λ_i' noenhanced
 set xrange [0.0:1.0]
 set arrow 1 from graph 0, first 0.0 to graph 1, first 0.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title '전체 스펙트럼, N = 200: i/N에 따른 λ_i (Engelken et al.)' noenhanced font ',14'
-plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.04957, 평균장 0.06522; 13/200개 양수' noenhanced, \
-     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.145, 평균장 0.1547; 26/200개 양수' noenhanced, \
-     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.2993, 평균장 0.3102; 30/200개 양수' noenhanced
+plot 'lyapunov.tsv' index 4 using 1:2 with lines lw 2.5 dt 1 lc rgb '#d62728' title 'g = 1.5: λ_1 = 0.05209, 평균장 0.06522; 13/200개 양수' noenhanced, \
+     'lyapunov.tsv' index 5 using 1:2 with lines lw 2.5 dt 1 lc rgb '#9467bd' title 'g = 2: λ_1 = 0.1414, 평균장 0.1547; 25/200개 양수' noenhanced, \
+     'lyapunov.tsv' index 6 using 1:2 with lines lw 2.5 dt 1 lc rgb '#8c564b' title 'g = 3: λ_1 = 0.303, 평균장 0.3102; 31/200개 양수' noenhanced
 
 unset multiplot
 unset output

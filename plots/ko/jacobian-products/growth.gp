@@ -70,7 +70,7 @@ set logscale x 10
 set format x tenpower
 set logscale y 10
 set format y tenpower
-set yrange [2.036280087504004e-45:15.532418282574513]
+set yrange [2.0362800875040035e-45:15.532418282574508]
 set arrow 1 from graph 0, first 1.0 to graph 1, first 1.0 nohead back lw 1.5 dt (8,6) lc rgb '#555555'
 set title '중앙값 σ: 모든 가우시안 W에서 붕괴'."\n".'(IRNN: 중앙값 0, 로그 축에서 제외)' noenhanced font ',14'
 plot 'growth.tsv' index 5 using 1:2 with linespoints pt 7 ps 1.3 lw 2.5 dt 1 lc rgb '#1f77b4' title 'tanh, 가우시안 g = 0.5' noenhanced, \

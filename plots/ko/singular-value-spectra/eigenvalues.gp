@@ -45,8 +45,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title '가우시안 N(0, g²/H), g = 0.7'."\n".'ρ = 0.7253 < 1 < σ_max = 1.397' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 0 using 1:2 with lines lw 2.0 dt (2,5) lc rgb '#7f7f7f' title '|λ| = 1' noenhanced, \
      'eigenvalues.tsv' index 1 using 1:2 with points pt 7 ps 0.35 lc rgb '#1f77b4' title 'W_hh의 고윳값 λ' noenhanced, \
@@ -63,8 +63,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title '가우시안 N(0, g²/H), g = 1'."\n".'ρ = 1.012, σ_max = 2.006' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 3 using 1:2 with points pt 7 ps 0.35 lc rgb '#1f77b4' title 'W_hh의 고윳값 λ' noenhanced, \
      'eigenvalues.tsv' index 4 using 1:2 with lines lw 2.5 dt (8,6) lc rgb '#d62728' title '원형 법칙: |λ| ≤ g = 1' noenhanced
@@ -80,8 +80,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title '가우시안 N(0, g²/H), g = 1.5'."\n".'ρ = 1.522, σ_max = 3.005' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 5 using 1:2 with lines lw 2.0 dt (2,5) lc rgb '#7f7f7f' title '|λ| = 1' noenhanced, \
      'eigenvalues.tsv' index 6 using 1:2 with points pt 7 ps 0.35 lc rgb '#1f77b4' title 'W_hh의 고윳값 λ' noenhanced, \
@@ -98,8 +98,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title '직교'."\n".'ρ = 1, σ_max = 1' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 8 using 1:2 with lines lw 2.0 dt (2,5) lc rgb '#7f7f7f' title '|λ| = 1' noenhanced, \
      'eigenvalues.tsv' index 9 using 1:2 with points pt 7 ps 0.35 lc rgb '#1f77b4' title 'W_hh의 고윳값 λ' noenhanced
@@ -115,8 +115,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title '항등'."\n".'ρ = 1, σ_max = 1' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 10 using 1:2 with lines lw 2.0 dt (2,5) lc rgb '#7f7f7f' title '|λ| = 1' noenhanced, \
      'eigenvalues.tsv' index 11 using 1:2 with points pt 7 ps 3.0 lc rgb '#1f77b4' title '고윳값 1000개 모두 λ = 1' noenhanced
@@ -132,8 +132,8 @@ set key top right
 set xlabel 'Re λ' noenhanced
 set ylabel 'Im λ' noenhanced
 set size ratio -1
-set xrange [-1.6742919545730355:1.6742919545730355]
-set yrange [-1.6742919545730355:2.511437931859553]
+set xrange [-1.6742919545730448:1.6742919545730448]
+set yrange [-1.6742919545730448:2.511437931859567]
 set title 'Xavier 균등 U(±√(3/H))'."\n".'ρ = 1.019, σ_max = 1.983' noenhanced font ',14'
 plot 'eigenvalues.tsv' index 12 using 1:2 with points pt 7 ps 0.35 lc rgb '#1f77b4' title 'W_hh의 고윳값 λ' noenhanced, \
      'eigenvalues.tsv' index 13 using 1:2 with lines lw 2.5 dt (8,6) lc rgb '#d62728' title '원형 법칙: |λ| ≤ g = 1' noenhanced
