@@ -1,5 +1,6 @@
 import CLapack
 import CStepKernel
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,8 +31,7 @@ public func gemm(_ A: MatrixRef, transposeA: Bool = false,
         return
     }
     if !transposeA && alpha == 1 && (beta == 0 || beta == 1) && AVX512GEMM.handles(columns: n) {
-        rnnlab_step_gemm(Int32(m), Int32(n), Int32(k), rnnlab_left(A: A.pointer, lda: Int32(A.ld), packed: 0),
-                         B.pointer, Int32(B.ld), transposeB ? 1 : 0, C.pointer, Int32(C.ld), beta == 1 ? 1 : 0)
+        AVX512GEMM.multiply(A, B, transposeB: transposeB, into: C, accumulate: beta == 1)
         return
     }
     cblas_dgemm(CblasColMajor,
@@ -40,6 +40,9 @@ public func gemm(_ A: MatrixRef, transposeA: Bool = false,
                 Int32(m), Int32(n), Int32(k), alpha,
                 A.pointer, Int32(A.ld), B.pointer, Int32(B.ld), beta, C.pointer, Int32(C.ld))
 }
+
+/// A value handed to the threads of `concurrentPerform`, whose use the caller keeps race-free.
+private struct UncheckedSendable<T>: @unchecked Sendable { let value: T }
 
 /// The AVX-512 GEMM kernel of `Sources/CStepKernel` (see step_kernel.h): whether it runs here,
 /// and which products it takes.
@@ -56,6 +59,38 @@ public enum AVX512GEMM {
     /// another order, so those products stay with OpenBLAS and every product keeps its bits.
     @inline(__always)
     public static func handles(columns: Int) -> Bool { isAvailable && columns % 2 == 0 }
+
+    /// C ← A·op(B) + (accumulate ? C : 0) on the kernel, A in place (m×k), an even number of
+    /// columns; `threads` as in `splitColumns`. `gemm` calls this for the products it hands over.
+    @inline(__always)
+    public static func multiply(_ A: MatrixRef, _ B: MatrixRef, transposeB: Bool = false, into C: MatrixRef,
+                                accumulate: Bool, threads: Int = BLASThreads.count) {
+        let n = transposeB ? B.rows : B.cols, k = transposeB ? B.cols : B.rows
+        precondition(A.cols == k && C.rows == A.rows && C.cols == n && handles(columns: n), "AVX512GEMM.multiply: shapes")
+        let left = rnnlab_left(A: A.pointer, lda: Int32(A.ld), packed: 0)
+        splitColumns(m: A.rows, n: n, k: k, threads: threads) { j0, nj in   // op(B)'s and C's columns j0 ..< j0 + nj
+            let b = transposeB ? B.pointer + j0 : B.pointer + j0 * B.ld
+            rnnlab_step_gemm(Int32(A.rows), Int32(nj), Int32(k), left, b, Int32(B.ld), transposeB ? 1 : 0,
+                             C.pointer + j0 * C.ld, Int32(C.ld), accumulate ? 1 : 0)
+        }
+    }
+
+    /// Runs `body(j0, count)` over C's columns: once over all of them, or, when `threads` (the
+    /// OpenBLAS count in force, which is 1 inside `forConcurrentRuns`) is above 1 and the product
+    /// has at least 2²¹ multiply-adds, on two threads over two halves (each an even count). Every
+    /// column is summed the same way whichever call computes it, so the bits do not depend on
+    /// the split.
+    @inline(__always)
+    public static func splitColumns(m: Int, n: Int, k: Int, threads: Int = BLASThreads.count, _ body: (Int, Int) -> Void) {
+        guard threads > 1, n >= 4, m * n * k >= 1 << 21 else { return body(0, n) }
+        let half = (n / 2 + 1) / 2 * 2   // even, so both halves stay with the kernel's order
+        withoutActuallyEscaping(body) { body in
+            let halves = UncheckedSendable(value: body)   // the two calls write disjoint columns of C
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                i == 0 ? halves.value(0, half) : halves.value(half, n - half)
+            }
+        }
+    }
 
     /// C ← A·op(B) + (accumulate ? C : 0) by the kernel's scalar reference loops: the order of
     /// sums the kernel and OpenBLAS's Haswell DGEMM take, on every CPU (for tests).

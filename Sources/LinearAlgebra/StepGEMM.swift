@@ -42,8 +42,11 @@ public final class PackedStepMatrix {
     public func multiply(_ X: MatrixRef, into C: MatrixRef, accumulate: Bool) {
         precondition(X.rows == cols && C.rows == rows && C.cols == X.cols && Self.handles(columns: X.cols),
                      "PackedStepMatrix.multiply: \(rows)×\(cols) by \(X.rows)×\(X.cols) into \(C.rows)×\(C.cols)")
-        rnnlab_step_gemm(Int32(rows), Int32(X.cols), Int32(cols), left, X.pointer, Int32(X.ld), 0,
-                         C.pointer, Int32(C.ld), accumulate ? 1 : 0)
+        let left = self.left
+        AVX512GEMM.splitColumns(m: rows, n: X.cols, k: cols, threads: BLASThreads.count) { j0, nj in
+            rnnlab_step_gemm(Int32(rows), Int32(nj), Int32(cols), left, X.pointer + j0 * X.ld, Int32(X.ld), 0,
+                             C.pointer + j0 * C.ld, Int32(C.ld), accumulate ? 1 : 0)
+        }
     }
 
     /// The same product by the kernel's scalar reference loops (same bits, every CPU): for tests.

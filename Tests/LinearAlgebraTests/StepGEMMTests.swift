@@ -140,17 +140,35 @@ struct StepGEMMTests {
     @Test("where OpenBLAS runs its Haswell kernels (this project's machines), the kernel gives cblas_dgemm's bits exactly",
           .enabled(if: AVX512GEMM.isAvailable && BLASInfo.coreName == "Haswell"), arguments: [false, true])
     func sameBitsAsHaswellDGEMM(transpose: Bool) {
+        // Only products OpenBLAS never splits over threads (M·N·K ≤ 4·65 536, its threshold), so
+        // the test holds whatever thread count another test has set meanwhile; K up to 1 030
+        // still crosses the block edges 256 and 512.
         var rng = SeededGenerator(seed: 45)
-        BLASThreads.with(1) {
-            for s in shapes {
-                let (W, X, C0, packed) = problem(s, transpose: transpose, &rng)
-                for accumulate in [false, true] {
-                    var viaKernel = C0, viaBLAS = C0
-                    X.withRef { x in viaKernel.withMutableRef { packed.multiply(x, into: $0, accumulate: accumulate) } }
-                    openBLASProduct(W, transpose: transpose, X, into: &viaBLAS, beta: accumulate ? 1 : 0)
-                    #expect(viaKernel.elements == viaBLAS.elements, "M=\(s.M) N=\(s.N) K=\(s.K) accumulate=\(accumulate): max |Δ| \(maxAbsDifference(viaKernel.elements, viaBLAS.elements))")
-                }
+        for s in shapes.filter({ $0.M * $0.N * $0.K <= 262_144 }) + [(12, 4, 1030)] {
+            let (W, X, C0, packed) = problem(s, transpose: transpose, &rng)
+            for accumulate in [false, true] {
+                var viaKernel = C0, viaBLAS = C0
+                X.withRef { x in viaKernel.withMutableRef { packed.multiply(x, into: $0, accumulate: accumulate) } }
+                openBLASProduct(W, transpose: transpose, X, into: &viaBLAS, beta: accumulate ? 1 : 0)
+                #expect(viaKernel.elements == viaBLAS.elements, "M=\(s.M) N=\(s.N) K=\(s.K) accumulate=\(accumulate): max |Δ| \(maxAbsDifference(viaKernel.elements, viaBLAS.elements))")
             }
+        }
+    }
+
+    @Test("two threads over two halves of C's columns give the same bits as one call, for B and Bᵀ",
+          .enabled(if: AVX512GEMM.isAvailable), arguments: [false, true])
+    func twoThreadsSameBits(transposeB: Bool) {
+        var rng = SeededGenerator(seed: 46)
+        for (M, N, K) in [(130, 20, 1030), (512, 32, 512), (64, 6, 6000)] {   // each ≥ 2²¹ multiply-adds: split
+            let A = rng.gaussianMatrix(rows: M, cols: K)
+            let B = transposeB ? rng.gaussianMatrix(rows: N, cols: K) : rng.gaussianMatrix(rows: K, cols: N)
+            let C0 = rng.gaussianMatrix(rows: M, cols: N)
+            var split = C0, reference = C0
+            A.withRef { a in B.withRef { b in
+                split.withMutableRef { AVX512GEMM.multiply(a, b, transposeB: transposeB, into: $0, accumulate: true, threads: 2) }
+                reference.withMutableRef { AVX512GEMM.referenceProduct(a, b, transposeB: transposeB, into: $0, accumulate: true) }
+            } }
+            #expect(split.elements == reference.elements, "M=\(M) N=\(N) K=\(K)")
         }
     }
 
