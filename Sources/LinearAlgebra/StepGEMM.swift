@@ -11,17 +11,13 @@ public final class PackedStepMatrix {
     public let rows: Int
     public let cols: Int
     private let packed: UnsafeMutablePointer<Double>
-    private let count: Int
-
-    /// Whether products with `columns` columns can use a packed copy (`AVX512GEMM.handles`).
-    public static func handles(columns: Int) -> Bool { AVX512GEMM.handles(columns: columns) }
 
     /// Room for an M×K op(W).
     public init(rows: Int, cols: Int) {
         precondition(rows >= 1 && cols >= 1, "PackedStepMatrix: \(rows)×\(cols)")
         self.rows = rows
         self.cols = cols
-        count = rnnlab_step_packed_count(Int32(rows), Int32(cols))
+        let count = rnnlab_step_packed_count(Int32(rows), Int32(cols))
         packed = .allocate(capacity: count)
         packed.initialize(repeating: 0, count: count)
     }
@@ -37,10 +33,10 @@ public final class PackedStepMatrix {
 
     private var left: rnnlab_left { rnnlab_left(A: packed, lda: 0, packed: 1) }
 
-    /// C ← op(W)·X + (accumulate ? C : 0), X K×N, C M×N, N one that `handles(columns:)` takes.
+    /// C ← op(W)·X + (accumulate ? C : 0), X K×N, C M×N, N one that `AVX512GEMM.handles` takes.
     @inline(__always)
     public func multiply(_ X: MatrixRef, into C: MatrixRef, accumulate: Bool) {
-        precondition(X.rows == cols && C.rows == rows && C.cols == X.cols && Self.handles(columns: X.cols),
+        precondition(X.rows == cols && C.rows == rows && C.cols == X.cols && AVX512GEMM.handles(columns: X.cols),
                      "PackedStepMatrix.multiply: \(rows)×\(cols) by \(X.rows)×\(X.cols) into \(C.rows)×\(C.cols)")
         let left = self.left
         AVX512GEMM.splitColumns(m: rows, n: X.cols, k: cols, threads: BLASThreads.count) { j0, nj in

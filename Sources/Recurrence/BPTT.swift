@@ -109,7 +109,7 @@ public final class BPTT {
         gradHNorm = [Double](repeating: 0, count: T)
         gradCNorm = lstm ? [Double](repeating: 0, count: T) : []
         gradients = CellParameters(kind: kind, inputSize: D, hiddenSize: H)
-        packedWT = PackedStepMatrix.handles(columns: B) ? PackedStepMatrix(rows: H, cols: G * H) : nil
+        packedWT = AVX512GEMM.handles(columns: B) ? PackedStepMatrix(rows: H, cols: G * H) : nil
     }
 
     private func lazyMatrix(_ store: inout (Buffer, MatrixRef)?, rows: Int, cols: Int) -> MatrixRef {

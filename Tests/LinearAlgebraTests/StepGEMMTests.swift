@@ -174,8 +174,8 @@ struct StepGEMMTests {
 
     @Test("takes only an even number of columns: OpenBLAS sums an odd count's last column in another order")
     func evenColumnsOnly() {
-        #expect(!PackedStepMatrix.handles(columns: 1))
-        #expect(!PackedStepMatrix.handles(columns: 17))
-        #expect(PackedStepMatrix.handles(columns: 16) == AVX512GEMM.isAvailable)
+        #expect(!AVX512GEMM.handles(columns: 1))
+        #expect(!AVX512GEMM.handles(columns: 17))
+        #expect(AVX512GEMM.handles(columns: 16) == AVX512GEMM.isAvailable)
     }
 }
